@@ -1,0 +1,8 @@
+/** Public surface of the pure core, shared by the CLI, the Excel adapter and the task pane. */
+export * from './model/address';
+export * from './model/workbook';
+export * from './model/numbers';
+export * from './model/findings';
+export * from './settings';
+export * from './review';
+export type { Rule } from './rules/rule';

@@ -1,0 +1,60 @@
+/** Review settings; every variant DOMAIN.md names is a setting with the national default. */
+
+export interface GradeBand {
+  min: number; // inclusive lower bound of the total
+  grade: string; // 优 / 良 / 中 / 差
+}
+
+export interface ScoringSettings {
+  /** National template weights (财预〔2020〕10号). A sheet's own stated weights win. */
+  weights: { execution: number; output: number; effect: number; satisfaction: number };
+  /** 反向 indicators: 'linear' = (1 − (B − A)/A) × w between A and 2A (national); 'ratio' = A/B × w. */
+  reverseFormula: 'linear' | 'ratio';
+  /** Highest band first. */
+  gradeBands: GradeBand[];
+  /** Actual above target by more than this share needs a 偏差原因 (0.3 = 30%). */
+  deviationThreshold: number;
+}
+
+export interface Settings {
+  lang: 'zh' | 'en';
+  /** Report rounding differences (尾差) as info findings; off drops them. */
+  reportRounding: boolean;
+  /** Extra rounding allowance in units of the last printed digit, on top of the per-term rule. */
+  extraTolerance: number;
+  scoring: ScoringSettings;
+}
+
+export const NATIONAL_GRADE_BANDS: GradeBand[] = [
+  { min: 90, grade: '优' },
+  { min: 80, grade: '良' },
+  { min: 60, grade: '中' },
+  { min: 0, grade: '差' },
+];
+
+export const OLDER_PROVINCIAL_GRADE_BANDS: GradeBand[] = [
+  { min: 80, grade: '优' },
+  { min: 70, grade: '良' },
+  { min: 60, grade: '中' },
+  { min: 0, grade: '差' },
+];
+
+export const DEFAULT_SETTINGS: Settings = {
+  lang: 'zh',
+  reportRounding: true,
+  extraTolerance: 0,
+  scoring: {
+    weights: { execution: 10, output: 50, effect: 30, satisfaction: 10 },
+    reverseFormula: 'linear',
+    gradeBands: NATIONAL_GRADE_BANDS,
+    deviationThreshold: 0.3,
+  },
+};
+
+export function withSettings(partial?: Partial<Settings>): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...partial,
+    scoring: { ...DEFAULT_SETTINGS.scoring, ...(partial?.scoring ?? {}) },
+  };
+}
