@@ -3,6 +3,7 @@ export * from './model/address';
 export * from './model/workbook';
 export * from './model/numbers';
 export * from './model/findings';
+export * from './model/edits';
 export * from './settings';
 export * from './review';
 export type { Rule } from './rules/rule';
