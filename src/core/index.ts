@@ -6,4 +6,6 @@ export * from './model/findings';
 export * from './model/edits';
 export * from './settings';
 export * from './review';
+export * from './highlights';
+export * from './labels';
 export type { Rule } from './rules/rule';

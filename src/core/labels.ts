@@ -1,0 +1,28 @@
+/** Bilingual names of what Gouji recognises, for reports and the task pane. */
+import { Lang } from './model/findings';
+
+const KIND_NAMES: Record<string, { zh: string; en: string }> = {
+  'revenue-expenditure': { zh: '收支总表', en: 'Revenue and expenditure summary' },
+  revenue: { zh: '收入总表', en: 'Revenue table' },
+  expenditure: { zh: '支出总表', en: 'Expenditure table' },
+  'fiscal-grant': { zh: '财政拨款收支总表', en: 'Fiscal grant summary' },
+  'fiscal-grant-expenditure': { zh: '财政拨款支出表', en: 'Fiscal grant expenditure' },
+  'fiscal-grant-basic': { zh: '财政拨款基本支出表', en: 'Fiscal grant basic expenditure' },
+  'general-budget': { zh: '一般公共预算支出表', en: 'General public budget expenditure' },
+  'general-budget-basic': { zh: '一般公共预算基本支出表', en: 'General public budget basic expenditure' },
+  'general-budget-basic-functional': {
+    zh: '一般公共预算基本支出功能表',
+    en: 'Basic expenditure by function',
+  },
+  'economic-classification': { zh: '支出经济分类表', en: 'Expenditure by economic classification' },
+  'three-public': { zh: '"三公"经费表', en: '"Three public" expenses' },
+  'gov-fund': { zh: '政府性基金预算支出表', en: 'Government fund expenditure' },
+  'state-capital': { zh: '国有资本经营预算支出表', en: 'State capital operation expenditure' },
+  'performance-targets': { zh: '项目支出绩效目标表', en: 'Project performance targets' },
+  'self-evaluation': { zh: '项目支出绩效自评表', en: 'Performance self-evaluation' },
+  'unknown-budget': { zh: '预算表（未细分）', en: 'Budget table (unclassified)' },
+};
+
+export function kindName(kind: string, lang: Lang): string {
+  return KIND_NAMES[kind]?.[lang] ?? kind;
+}
