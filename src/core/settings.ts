@@ -14,6 +14,13 @@ export interface ScoringSettings {
   gradeBands: GradeBand[];
   /** Actual above target by more than this share needs a 偏差原因 (0.3 = 30%). */
   deviationThreshold: number;
+  /**
+   * Shortfall below target that needs a 偏差原因: 0 (default) = any shortfall (national 填报说明);
+   * 0.3 = only a shortfall of 30 % or more.
+   */
+  deviationBelow?: number;
+  /** A 绩效目标表 without a 满意度 indicator: 'info' (default), 'warning' (public services) or 'off'. */
+  satisfactionIndicator?: 'warning' | 'info' | 'off';
 }
 
 export interface Settings {
