@@ -26,6 +26,8 @@ export interface Sheet {
   name: string;
   hidden?: boolean;
   protected?: boolean;
+  /** Set for sheets that hold no cells Gouji reads (chart / dialog / macro sheets); absent for worksheets. */
+  kind?: 'chartsheet' | 'dialogsheet' | 'macrosheet';
   /** rows[r][c], 0-based; holes are empty cells. */
   rows: (Cell | undefined)[][];
   merges: CellRange[];

@@ -1,0 +1,615 @@
+/**
+ * .xlsx → core Workbook model. Pure (bytes in, model out), synchronous, no DOM.
+ * Chartsheets, dialog sheets and macro sheets are kept as empty sheets with `kind` set, so a report can say they were skipped.
+ */
+import { colToLetters, lettersToCol } from '../core/model/address';
+import { Cell, CellValue, Sheet, Workbook } from '../core/model/workbook';
+import { Package, relType } from './package';
+import * as X from './xml';
+import { attr, attrs, decodeEntities, decodeXEscapes, TagKind, TagScanner } from './xml';
+import { isZip, readZip, ZipFormatError } from './zip';
+
+export type XlsxReadErrorCode =
+  'empty' | 'not-zip' | 'corrupt' | 'xls' | 'encrypted' | 'xlsb' | 'no-workbook';
+
+/** A file Gouji cannot read as .xlsx. `message` is one line, Chinese then English, safe to print as is. */
+export class XlsxReadError extends Error {
+  constructor(
+    readonly code: XlsxReadErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'XlsxReadError';
+  }
+}
+
+const MESSAGES: Record<XlsxReadErrorCode, string> = {
+  empty: '文件为空，无法读取 (The file is empty.)',
+  'not-zip':
+    '不是有效的 .xlsx 文件（不是 zip 压缩包），请用 Excel 另存为 .xlsx 后再试 (Not an .xlsx file: it is not a zip package; save it as .xlsx in Excel and try again.)',
+  corrupt:
+    '.xlsx 文件已损坏或不完整，请重新保存或重新下载 (The .xlsx file is damaged or truncated; save or download it again.)',
+  xls: '这是旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 后再试 (This is a legacy .xls file; save it as .xlsx in Excel and try again.)',
+  encrypted:
+    '文件已加密（设置了打开密码），请先取消密码再试 (The file is password-protected; remove the open password and try again.)',
+  xlsb: '这是 .xlsb 二进制工作簿，请在 Excel 中另存为 .xlsx 后再试 (This is a binary .xlsb workbook; save it as .xlsx in Excel and try again.)',
+  'no-workbook':
+    'zip 包中没有工作簿 xl/workbook.xml，不是 Excel 文件 (The zip package holds no workbook part xl/workbook.xml; it is not an Excel file.)',
+};
+
+// Local aliases for the per-tag loops: transpiled ES-module imports are read through getters on every use.
+const tok = X.tok;
+const scanTag = X.scanTag;
+const tokIs = X.tokIs;
+const tokAttr = X.tokAttr;
+const tokAttrRaw = X.tokAttrRaw;
+const OPEN = TagKind.Open;
+const CLOSE = TagKind.Close;
+const SELF_CLOSE = TagKind.SelfClose;
+
+function fail(code: XlsxReadErrorCode): never {
+  throw new XlsxReadError(code, MESSAGES[code]);
+}
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Check the container before unzipping: empty, OLE2 (.xls or encrypted OOXML), not a zip. */
+function checkSignature(bytes: Uint8Array): void {
+  if (!bytes || bytes.length === 0) fail('empty');
+  if (bytes.length >= 8 && OLE2.every((b, i) => bytes[i] === b)) {
+    fail(
+      containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo')
+        ? 'encrypted'
+        : 'xls',
+    );
+  }
+  if (!isZip(bytes)) fail('not-zip');
+}
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  outer: for (let i = 0; i + text.length * 2 <= bytes.length; i++) {
+    if (bytes[i] !== first || bytes[i + 1] !== 0) continue;
+    for (let k = 1; k < text.length; k++) {
+      if (bytes[i + 2 * k] !== text.charCodeAt(k) || bytes[i + 2 * k + 1] !== 0) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Open the zip and locate the workbook part; shared by the reader and the writer. */
+export function openPackage(bytes: Uint8Array): { pkg: Package; workbookPart: string } {
+  checkSignature(bytes);
+  let pkg: Package;
+  try {
+    pkg = new Package(readZip(bytes));
+  } catch (e) {
+    if (e instanceof ZipFormatError) fail('corrupt');
+    throw e;
+  }
+  for (const e of pkg.entries.values()) if (e.flags & 1) fail('encrypted');
+  let workbookPart: string | undefined;
+  try {
+    const main = pkg.rels('').find((r) => relType(r.type) === 'officeDocument');
+    workbookPart = main && pkg.find(main.target);
+  } catch (e) {
+    if (e instanceof ZipFormatError) fail('corrupt');
+    throw e;
+  }
+  workbookPart ??= pkg.find('xl/workbook.xml');
+  if (!workbookPart) fail(pkg.has('xl/workbook.bin') ? 'xlsb' : 'no-workbook');
+  if (workbookPart.toLowerCase().endsWith('.bin')) fail('xlsb');
+  return { pkg, workbookPart };
+}
+
+export interface SheetEntry {
+  name: string;
+  sheetId: string;
+  rId: string;
+  state: string;
+  /** Part name, or undefined when the relationship is missing. */
+  part?: string;
+  kind: 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet';
+}
+
+export interface WorkbookInfo {
+  sheets: SheetEntry[];
+  date1904: boolean;
+  sharedStringsPart?: string;
+  stylesPart?: string;
+}
+
+export function readWorkbookInfo(pkg: Package, workbookPart: string): WorkbookInfo {
+  const xml = pkg.text(workbookPart) ?? '';
+  const rels = new Map(pkg.rels(workbookPart).map((r) => [r.id, r]));
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  const sc = new TagScanner(xml);
+  for (let t = sc.next(); t; t = sc.next()) {
+    if (t.kind === TagKind.Close) continue;
+    if (t.name === 'workbookPr') {
+      const v = attrs(xml, t).date1904;
+      date1904 = v === '1' || v === 'true';
+    } else if (t.name === 'sheet') {
+      const a = attrs(xml, t);
+      const rel = rels.get(a.id ?? '');
+      const type = rel ? relType(rel.type) : 'worksheet';
+      const kind =
+        type === 'chartsheet' || type === 'dialogsheet' || type === 'macrosheet' ? type : 'worksheet';
+      sheets.push({
+        name: a.name ?? `Sheet${sheets.length + 1}`,
+        sheetId: a.sheetId ?? '',
+        rId: a.id ?? '',
+        state: a.state ?? 'visible',
+        part: rel && !rel.external ? pkg.find(rel.target) : undefined,
+        kind,
+      });
+    }
+  }
+  let sharedStringsPart: string | undefined;
+  let stylesPart: string | undefined;
+  for (const r of rels.values()) {
+    const type = relType(r.type);
+    if (type === 'sharedStrings') sharedStringsPart = pkg.find(r.target);
+    else if (type === 'styles') stylesPart = pkg.find(r.target);
+  }
+  return { sheets, date1904, sharedStringsPart, stylesPart };
+}
+
+/** Read an .xlsx (or .xlsm/.xltx) file. Throws XlsxReadError for anything that is not a readable workbook. */
+export function readXlsx(bytes: Uint8Array, name?: string): Workbook {
+  const { pkg, workbookPart } = openPackage(bytes);
+  try {
+    const info = readWorkbookInfo(pkg, workbookPart);
+    const strings = info.sharedStringsPart ? parseSharedStrings(pkg.text(info.sharedStringsPart) ?? '') : [];
+    const styles = parseStyles(info.stylesPart ? (pkg.text(info.stylesPart) ?? '') : '');
+    const sheets: Sheet[] = info.sheets.map((entry) => {
+      const sheet: Sheet = { name: entry.name, rows: [], merges: [] };
+      if (entry.state === 'hidden' || entry.state === 'veryHidden') sheet.hidden = true;
+      if (entry.kind !== 'worksheet') {
+        sheet.kind = entry.kind;
+        return sheet;
+      }
+      const xml = entry.part ? pkg.text(entry.part) : undefined;
+      if (xml) parseWorksheet(xml, sheet, strings, styles, info.date1904);
+      return sheet;
+    });
+    return name === undefined ? { sheets } : { name, sheets };
+  } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    fail('corrupt');
+  }
+}
+
+// ---------------------------------------------------------------- shared strings
+
+/** Shared string table: rich-text runs concatenated, phonetic runs (<rPh>) left out. */
+export function parseSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  let text = '';
+  let inSi = false;
+  let phonetic = 0;
+  const n = xml.length;
+  for (let pos = 0; scanTag(xml, pos, n); pos = tok.end) {
+    if (tokIs(xml, 't')) {
+      if (tok.kind === OPEN && inSi && phonetic === 0) text += textAt(xml, tok.end);
+    } else if (tokIs(xml, 'si')) {
+      if (tok.kind === OPEN) {
+        inSi = true;
+        text = '';
+      } else if (tok.kind === CLOSE) {
+        out.push(decodeXEscapes(text));
+        inSi = false;
+      } else out.push('');
+    } else if (tokIs(xml, 'rPh')) {
+      if (tok.kind === OPEN) phonetic++;
+      else if (tok.kind === CLOSE) phonetic--;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- styles
+
+/** Built-in number formats (ECMA-376 Part 1 §18.8.30, plus the common en-US and zh-CN locale ids). */
+export const BUILTIN_NUMFMTS: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  5: '"$"#,##0_);\\("$"#,##0\\)',
+  6: '"$"#,##0_);[Red]\\("$"#,##0\\)',
+  7: '"$"#,##0.00_);\\("$"#,##0.00\\)',
+  8: '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy h:mm',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  41: '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)',
+  42: '_("$"* #,##0_);_("$"* \\(#,##0\\);_("$"* "-"_);_(@_)',
+  43: '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)',
+  44: '_("$"* #,##0.00_);_("$"* \\(#,##0.00\\);_("$"* "-"??_);_(@_)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
+
+export interface CellStyle {
+  numFmt?: string;
+  bold: boolean;
+}
+
+/** cellXfs resolved to number format code and bold, by style index. */
+export function parseStyles(xml: string): CellStyle[] {
+  const custom = new Map<number, string>();
+  const fontBold: boolean[] = [];
+  const xfs: { numFmtId: number; fontId: number }[] = [];
+  const sc = new TagScanner(xml);
+  let section = '';
+  let inFont = false;
+  for (let t = sc.next(); t; t = sc.next()) {
+    const { name, kind } = t;
+    if (
+      name === 'numFmts' ||
+      name === 'fonts' ||
+      name === 'cellXfs' ||
+      name === 'cellStyleXfs' ||
+      name === 'dxfs'
+    ) {
+      section = kind === OPEN ? name : '';
+      continue;
+    }
+    if (kind === CLOSE) {
+      if (name === 'font') inFont = false;
+      continue;
+    }
+    if (section === 'numFmts' && name === 'numFmt') {
+      const id = Number(attr(xml, t, 'numFmtId'));
+      const code = attr(xml, t, 'formatCode');
+      if (Number.isFinite(id) && code !== undefined) custom.set(id, code);
+    } else if (section === 'fonts' && name === 'font') {
+      fontBold.push(false);
+      inFont = kind === OPEN;
+    } else if (section === 'fonts' && inFont && name === 'b') {
+      const v = attr(xml, t, 'val');
+      fontBold[fontBold.length - 1] = v === undefined || v === '1' || v === 'true';
+    } else if (section === 'cellXfs' && name === 'xf') {
+      xfs.push({
+        numFmtId: Number(attr(xml, t, 'numFmtId') ?? 0),
+        fontId: Number(attr(xml, t, 'fontId') ?? 0),
+      });
+    }
+  }
+  return xfs.map((xf) => ({
+    numFmt: custom.get(xf.numFmtId) ?? BUILTIN_NUMFMTS[xf.numFmtId],
+    bold: fontBold[xf.fontId] ?? false,
+  }));
+}
+
+// ---------------------------------------------------------------- worksheet
+
+/** Parse 'B12' (or '$B$12') to 0-based row/col; returns false if it is not a cell reference. */
+function parseCellRef(ref: string, out: { row: number; col: number }): boolean {
+  let i = 0;
+  let col = 0;
+  const n = ref.length;
+  if (ref.charCodeAt(i) === 36) i++;
+  const colStart = i;
+  for (; i < n; i++) {
+    const ch = ref.charCodeAt(i) | 0x20; // lower-case letters
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+  }
+  if (i === colStart || i - colStart > 3) return false;
+  if (ref.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const rowStart = i;
+  for (; i < n; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) return false;
+    row = row * 10 + (ch - 48);
+  }
+  if (i === rowStart || row < 1) return false;
+  out.row = row - 1;
+  out.col = col - 1;
+  return true;
+}
+
+interface SharedMaster {
+  row: number;
+  col: number;
+  text: string;
+}
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+export function parseWorksheet(
+  xml: string,
+  sheet: Sheet,
+  strings: string[],
+  styles: CellStyle[],
+  date1904 = false,
+): void {
+  const pos = { row: 0, col: 0 };
+  let row = -1;
+  let col = -1;
+  const masters = new Map<string, SharedMaster>();
+  const pending: { cell: Cell; row: number; col: number; si: string }[] = [];
+  const styleCache: (CellStyle | undefined)[] = [];
+
+  // Per-cell state.
+  let inCell = false;
+  let cellType = '';
+  let cellStyle = 0;
+  let value: string | undefined;
+  let formula: string | undefined;
+  let formulaType = '';
+  let formulaSi: string | undefined;
+  let dataTableArgs = '';
+  let inline = '';
+  let inInline = false;
+  let phonetic = 0;
+
+  const finishCell = () => {
+    inCell = false;
+    if (row >= MAX_ROWS || col >= MAX_COLS || row < 0 || col < 0) return;
+    const hasFormula = formula !== undefined;
+    let v: CellValue = null;
+    let noCache = false;
+    if (cellType === 'inlineStr') v = decodeXEscapes(inline);
+    else if (value === undefined || (value === '' && cellType !== 'str')) {
+      if (!hasFormula) return; // styled but empty
+      noCache = true;
+    } else {
+      switch (cellType) {
+        case 's': {
+          const s = strings[Number(value)];
+          v = s === undefined ? null : s;
+          break;
+        }
+        case 'str':
+          v = decodeXEscapes(decodeEntities(value));
+          break;
+        case 'b':
+          v = value.trim() === '1' || value.trim().toLowerCase() === 'true';
+          break;
+        case 'e':
+          v = { error: decodeEntities(value).trim() };
+          break;
+        case 'd':
+          v = isoToSerial(value, date1904);
+          break;
+        default: {
+          const num = Number(value);
+          v = Number.isFinite(num) && value.trim() !== '' ? num : decodeEntities(value);
+        }
+      }
+    }
+    const cell: Cell = { value: v };
+    if (hasFormula) {
+      cell.formula = formula as string;
+      if (noCache) cell.noCachedValue = true;
+      if (formulaType === 'shared' && formulaSi !== undefined) {
+        const text = (formula as string).trim();
+        if (text !== '') masters.set(formulaSi, { row, col, text });
+        else pending.push({ cell, row, col, si: formulaSi });
+      } else if (formulaType === 'dataTable' && formula === '') cell.formula = `TABLE(${dataTableArgs})`;
+    }
+    let st = styleCache[cellStyle];
+    if (st === undefined) {
+      st = styles[cellStyle] ?? styles[0] ?? { bold: false };
+      styleCache[cellStyle] = st;
+    }
+    if (st.numFmt !== undefined) cell.numFmt = st.numFmt;
+    if (st.bold) cell.bold = true;
+    let r = sheet.rows[row];
+    if (!r) {
+      r = [];
+      sheet.rows[row] = r;
+    }
+    r[col] = cell;
+  };
+
+  const n = xml.length;
+  for (let p = 0; scanTag(xml, p, n); p = tok.end) {
+    const kind = tok.kind;
+    const nameLen = tok.nameEnd - tok.nameStart;
+    const c0 = xml.charCodeAt(tok.nameStart);
+    if (inCell) {
+      if (nameLen === 1) {
+        if (c0 === 99 /* c */) {
+          if (kind === CLOSE) finishCell();
+        } else if (c0 === 118 /* v */) {
+          if (kind === OPEN) value = textRaw(xml, tok.end);
+          else if (kind === SELF_CLOSE) value = '';
+        } else if (c0 === 102 /* f */) {
+          if (kind === CLOSE) continue;
+          formulaType = tokAttrRaw(xml, 't') ?? '';
+          formulaSi = tokAttrRaw(xml, 'si');
+          if (formulaType === 'dataTable')
+            dataTableArgs = [tokAttr(xml, 'r1'), tokAttr(xml, 'r2')].filter(Boolean).join(',');
+          formula = kind === OPEN ? stripEquals(textAt(xml, tok.end)) : '';
+        } else if (c0 === 116 /* t */) {
+          if (kind === OPEN && inInline && phonetic === 0) inline += textAt(xml, tok.end);
+        }
+      } else if (tokIs(xml, 'is')) inInline = kind === OPEN;
+      else if (tokIs(xml, 'rPh')) phonetic += kind === OPEN ? 1 : kind === CLOSE ? -1 : 0;
+      continue;
+    }
+    if (nameLen === 1 && c0 === 99 /* c */) {
+      if (kind === CLOSE) continue;
+      const ref = tokAttrRaw(xml, 'r');
+      if (ref !== undefined && parseCellRef(ref, pos)) {
+        row = pos.row;
+        col = pos.col;
+      } else {
+        if (row < 0) row = 0;
+        col++;
+      }
+      if (kind === SELF_CLOSE) continue; // no value, no formula
+      inCell = true;
+      cellType = tokAttrRaw(xml, 't') ?? 'n';
+      const s = tokAttrRaw(xml, 's');
+      cellStyle = s === undefined ? 0 : parseInt(s, 10) || 0;
+      value = undefined;
+      formula = undefined;
+      formulaType = '';
+      formulaSi = undefined;
+      inline = '';
+      inInline = false;
+      phonetic = 0;
+    } else if (nameLen === 3 && tokIs(xml, 'row')) {
+      if (kind === CLOSE) continue;
+      const r = tokAttrRaw(xml, 'r');
+      const num = r === undefined ? NaN : parseInt(r, 10);
+      row = Number.isFinite(num) && num >= 1 ? num - 1 : row + 1;
+      col = -1;
+    } else if (tokIs(xml, 'mergeCell')) {
+      const ref = tokAttrRaw(xml, 'ref');
+      const range = ref ? parseRangeSafe(ref) : undefined;
+      if (range) sheet.merges.push(range);
+    } else if (tokIs(xml, 'sheetProtection')) {
+      const v = tokAttrRaw(xml, 'sheet');
+      if (v === '1' || v === 'true') sheet.protected = true;
+    } else if (tokIs(xml, 'extLst') && kind === OPEN) {
+      const close = xml.indexOf('extLst>', tok.end);
+      if (close < 0) break;
+      tok.end = close + 7; // scanning resumes after </extLst>
+    }
+  }
+
+  for (const pend of pending) {
+    const m = masters.get(pend.si);
+    pend.cell.formula = m ? shiftFormula(m.text, pend.row - m.row, pend.col - m.col) : '';
+  }
+}
+
+/** Text from `from` to the next tag, undecoded. */
+function textRaw(xml: string, from: number): string {
+  const lt = xml.indexOf('<', from);
+  return xml.slice(from, lt < 0 ? xml.length : lt);
+}
+
+/** Text from `from` to the next tag, entities decoded (CDATA supported). */
+function textAt(xml: string, from: number): string {
+  const lt = xml.indexOf('<', from);
+  const raw = decodeEntities(xml.slice(from, lt < 0 ? xml.length : lt));
+  if (lt >= 0 && xml.startsWith('<![CDATA[', lt)) {
+    const close = xml.indexOf(']]>', lt);
+    return raw + xml.slice(lt + 9, close < 0 ? xml.length : close);
+  }
+  return raw;
+}
+
+function stripEquals(f: string): string {
+  return f.charCodeAt(0) === 61 ? f.slice(1) : f;
+}
+
+function parseRangeSafe(
+  ref: string,
+): { top: number; left: number; bottom: number; right: number } | undefined {
+  const [a, b] = ref.trim().split(':');
+  const p = { row: 0, col: 0 };
+  const q = { row: 0, col: 0 };
+  if (!parseCellRef(a, p)) return undefined;
+  if (b === undefined) Object.assign(q, p);
+  else if (!parseCellRef(b, q)) return undefined;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+/** ISO 8601 date (t="d") → Excel serial number; unparsable text stays text. */
+function isoToSerial(iso: string, date1904: boolean): number | string {
+  const s = iso.trim();
+  const withZone = /[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : /T/.test(s) ? `${s}Z` : `${s}T00:00:00Z`;
+  const ms = Date.parse(withZone);
+  if (!Number.isFinite(ms)) return s;
+  const days = ms / 86400000;
+  return date1904 ? days + 24107 : days + 25569;
+}
+
+/**
+ * Move the relative references of a shared formula by (dRow, dCol), as Excel does for the cells that share it.
+ * Text in quotes, sheet names in single quotes and function names are left alone.
+ */
+export function shiftFormula(text: string, dRow: number, dCol: number): string {
+  if (dRow === 0 && dCol === 0) return text;
+  let out = '';
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      while (j < n) {
+        if (text[j] === ch) {
+          if (text[j + 1] === ch) j += 2;
+          else break;
+        } else j++;
+      }
+      out += text.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (/[A-Za-z$_\\]/.test(ch)) {
+      let j = i;
+      while (j < n && /[A-Za-z0-9$_.\\]/.test(text[j])) j++;
+      const word = text.slice(i, j);
+      const prev = i > 0 ? text[i - 1] : '';
+      const next = text[j] ?? '';
+      const m = /^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$/.exec(word);
+      if (m && next !== '(' && next !== '!' && !/[A-Za-z0-9_.]/.test(prev)) {
+        const c = m[1] ? lettersToCol(m[2]) : lettersToCol(m[2]) + dCol;
+        const r = m[3] ? parseInt(m[4], 10) : parseInt(m[4], 10) + dRow;
+        out += c >= 0 && r >= 1 ? `${m[1]}${colToLetters(c)}${m[3]}${r}` : '#REF!';
+      } else out += word;
+      i = j;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}

@@ -1,0 +1,244 @@
+/**
+ * A small, forgiving XML tag scanner (no DOM): walks tags by indexOf, ignores namespace prefixes,
+ * skips comments / processing instructions / CDATA, and parses attributes only when asked.
+ */
+
+export const enum TagKind {
+  Open = 0,
+  Close = 1,
+  SelfClose = 2,
+}
+
+export interface Tag {
+  kind: TagKind;
+  /** Local name (namespace prefix removed). */
+  name: string;
+  /** Index of '<'. */
+  start: number;
+  /** Index just past '>'. */
+  end: number;
+}
+
+/**
+ * The tag found by the last `scanTag` call. One shared mutable object, so hot loops allocate nothing per tag.
+ * `nameStart..nameEnd` is the local name (prefix removed); attributes lie in `attrStart..end`.
+ */
+export const tok = {
+  start: 0,
+  end: 0,
+  nameStart: 0,
+  nameEnd: 0,
+  attrStart: 0,
+  kind: TagKind.Open as TagKind,
+};
+
+/**
+ * Find the next element tag at or after `from` (before `limit`), skipping comments, processing instructions,
+ * CDATA and DOCTYPE. Fills `tok` and returns true, or returns false at the end.
+ */
+export function scanTag(xml: string, from: number, limit: number): boolean {
+  let pos = from;
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0 || lt >= limit) return false;
+    let p = lt + 1;
+    let ch = xml.charCodeAt(p);
+    if (ch === 33 /* ! */) {
+      if (xml.startsWith('<!--', lt)) pos = endOf(xml, '-->', lt + 4);
+      else if (xml.startsWith('<![CDATA[', lt)) pos = endOf(xml, ']]>', lt + 9);
+      else pos = endOf(xml, '>', lt + 2);
+      continue;
+    }
+    if (ch === 63 /* ? */) {
+      pos = endOf(xml, '?>', lt + 2);
+      continue;
+    }
+    const closing = ch === 47;
+    if (closing) p++;
+    let nameStart = p;
+    const n = xml.length;
+    for (; p < n; p++) {
+      ch = xml.charCodeAt(p);
+      if (ch === 58 /* : */) nameStart = p + 1;
+      else if (ch <= 32 || ch === 47 || ch === 62) break;
+    }
+    tok.nameStart = nameStart;
+    tok.nameEnd = p;
+    tok.attrStart = p;
+    // Walk to '>' honouring quoted attribute values.
+    let quote = 0;
+    for (; p < n; p++) {
+      ch = xml.charCodeAt(p);
+      if (quote) {
+        if (ch === quote) quote = 0;
+      } else if (ch === 34 || ch === 39) quote = ch;
+      else if (ch === 62) break;
+    }
+    if (p >= n) return false;
+    tok.start = lt;
+    tok.end = p + 1;
+    tok.kind = closing ? TagKind.Close : xml.charCodeAt(p - 1) === 47 ? TagKind.SelfClose : TagKind.Open;
+    return true;
+  }
+}
+
+/** Is the local name of the current tag exactly `name`? */
+export function tokIs(xml: string, name: string): boolean {
+  return tok.nameEnd - tok.nameStart === name.length && xml.startsWith(name, tok.nameStart);
+}
+
+/** Iterates the tags of a document as objects (convenient for the small parts). `next()` returns null at the end. */
+export class TagScanner {
+  pos: number;
+  private readonly limit: number;
+  constructor(
+    readonly xml: string,
+    start = 0,
+    limit?: number,
+  ) {
+    this.pos = start;
+    this.limit = limit ?? xml.length;
+  }
+
+  next(): Tag | null {
+    if (!scanTag(this.xml, this.pos, this.limit)) return null;
+    this.pos = tok.end;
+    return {
+      kind: tok.kind,
+      name: this.xml.slice(tok.nameStart, tok.nameEnd),
+      start: tok.start,
+      end: tok.end,
+    };
+  }
+
+  /** Skip to just past the close tag matching an already-read open tag of `name` (nesting-aware). */
+  skipElement(name: string): void {
+    let depth = 1;
+    for (let t = this.next(); t; t = this.next()) {
+      if (t.name !== name) continue;
+      if (t.kind === TagKind.Open) depth++;
+      else if (t.kind === TagKind.Close && --depth === 0) return;
+    }
+  }
+}
+
+function endOf(xml: string, token: string, from: number): number {
+  const i = xml.indexOf(token, from);
+  return i < 0 ? xml.length : i + token.length;
+}
+
+/**
+ * Raw (undecoded) value of attribute `name` of the current tag, or undefined. Matches the local name exactly
+ * (prefix ignored), so `s` does not match `xml:space`'s `space` or `t`.
+ */
+export function tokAttrRaw(xml: string, name: string): string | undefined {
+  const end = tok.end;
+  let p = tok.attrStart;
+  const len = name.length;
+  while (p < end) {
+    let ch = xml.charCodeAt(p);
+    while (ch <= 32 && p < end) ch = xml.charCodeAt(++p);
+    if (ch === 47 || ch === 62 || p >= end) return undefined;
+    let ns = p;
+    for (; p < end; p++) {
+      ch = xml.charCodeAt(p);
+      if (ch === 58) ns = p + 1;
+      else if (ch === 61 || ch <= 32) break;
+    }
+    const ne = p;
+    while (p < end && xml.charCodeAt(p) !== 34 && xml.charCodeAt(p) !== 39) p++;
+    const q = xml.charCodeAt(p);
+    const vs = p + 1;
+    p = xml.indexOf(q === 34 ? '"' : "'", vs);
+    if (p < 0 || p >= end) return undefined;
+    if (ne - ns === len && xml.startsWith(name, ns)) return xml.slice(vs, p);
+    p++;
+  }
+  return undefined;
+}
+
+/** Decoded attribute value of the current tag. */
+export function tokAttr(xml: string, name: string): string | undefined {
+  const raw = tokAttrRaw(xml, name);
+  return raw === undefined || raw.indexOf('&') < 0 ? raw : decodeEntities(raw);
+}
+
+/** Attributes of the tag at [start, end), keyed by local name (prefix removed, except xmlns). Values decoded. */
+export function attrs(xml: string, tag: Tag): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /([^\s=/<>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  const text = xml.slice(tag.start, tag.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const full = m[1];
+    const colon = full.indexOf(':');
+    const key = colon >= 0 && !full.startsWith('xmlns') ? full.slice(colon + 1) : full;
+    out[key] = decodeEntities(m[2] ?? m[3] ?? '');
+  }
+  return out;
+}
+
+/** One attribute value of a Tag (decoded), by local name. */
+export function attr(xml: string, tag: Tag, name: string): string | undefined {
+  scanTag(xml, tag.start, tag.end);
+  return tokAttr(xml, name);
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+export function decodeEntities(s: string): string {
+  if (s.indexOf('&') < 0) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (m, body: string) => {
+    if (body[0] === '#') {
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return NAMED[body] ?? m;
+  });
+}
+
+/** Decode the `_xHHHH_` escapes Excel uses for control characters in strings (`_x005F_` escapes a literal '_'). */
+export function decodeXEscapes(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Text between an open tag and the next tag, decoded (entities + CDATA). */
+export function textAfter(xml: string, tag: Tag): string {
+  const lt = xml.indexOf('<', tag.end);
+  const raw = xml.slice(tag.end, lt < 0 ? xml.length : lt);
+  if (lt >= 0 && xml.startsWith('<![CDATA[', lt)) {
+    const close = xml.indexOf(']]>', lt);
+    return decodeEntities(raw) + xml.slice(lt + 9, close < 0 ? xml.length : close);
+  }
+  return decodeEntities(raw);
+}
+
+export function escapeText(s: string): string {
+  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}
+
+export function escapeAttr(s: string): string {
+  return s.replace(/[&<>"\n\r\t]/g, (c) =>
+    c === '&'
+      ? '&amp;'
+      : c === '<'
+        ? '&lt;'
+        : c === '>'
+          ? '&gt;'
+          : c === '"'
+            ? '&quot;'
+            : `&#${c.charCodeAt(0)};`,
+  );
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NEEDS_X_ESCAPE = /_(x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/** Escape characters XML 1.0 cannot carry (control chars) the way Excel does: `_xHHHH_`; a literal `_xHHHH_` gets `_x005F_`. */
+export function encodeXEscapes(s: string): string {
+  return s.replace(NEEDS_X_ESCAPE, (m, lit: string | undefined) =>
+    lit ? `_x005F_${lit}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
+}
