@@ -2,16 +2,43 @@
 
 export type CatalogScheme = 'functional' | 'economic-dept' | 'economic-gov';
 
+/** An earlier or variant name a code is printed under. */
+export interface CatalogAlias {
+  name: string;
+  /** Edition (year) that used this name, when it is an older official name. */
+  edition?: string;
+  /** Why the alias is accepted when it is not an edition name (a common short form…). */
+  note?: string;
+}
+
 export interface CatalogEntry {
   scheme: CatalogScheme;
   code: string;
   name: string;
-  /** 1 = 类, 2 = 款, 3 = 项 (functional only). */
+  /** 1 = 类, 2 = 款, 3 = 项 (functional) or a local 7-digit subdivision of an economic 款. */
   level: 1 | 2 | 3;
   /** Edition (year) of the published catalog this entry follows, e.g. '2025'. */
   edition: string;
   /** Short source reference (document name / number). */
   source: string;
+  /** Older / variant names accepted for this code. */
+  aliases?: CatalogAlias[];
+  /** The code is no longer in the current edition (kept so that older tables are not flagged). */
+  retired?: boolean;
+  /** Last edition known to list a retired code. */
+  until?: string;
+  /** First edition that lists the code. */
+  since?: string;
+  /** A local subdivision (地方细化科目) used by this region, not part of the national catalog. */
+  region?: string;
+}
+
+/** Edition, source and notes of one scheme's data file. */
+export interface CatalogMeta {
+  scheme: CatalogScheme;
+  edition: string;
+  source: string;
+  notes: string;
 }
 
 export interface Catalog {
@@ -19,4 +46,6 @@ export interface Catalog {
   /** True when the catalog lists the children of this code (so an unknown child is suspicious). */
   hasChildrenListed(scheme: CatalogScheme, code: string): boolean;
   entries(scheme: CatalogScheme): CatalogEntry[];
+  /** Edition and source of the scheme's data (for messages). */
+  meta(scheme: CatalogScheme): CatalogMeta;
 }
