@@ -1,0 +1,296 @@
+/**
+ * The task pane. Everything it does goes through a GoujiHost: the Office.js adapter in Excel, the
+ * in-memory fake in the preview, a test double in tests.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarGroup,
+  MessageBarTitle,
+  ProgressBar,
+  tokens,
+} from '@fluentui/react-components';
+import { DismissRegular, SettingsRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { GoujiHost, Progress, ReviewOutcome } from '../core/host';
+import { CellRef, Finding } from '../core/model/findings';
+import { Settings } from '../core/settings';
+import { Action, ActionBar } from './components/ActionBar';
+import { FindingList } from './components/FindingList';
+import { ResultsView } from './components/ResultsView';
+import { SettingsPanel } from './components/SettingsPanel';
+import { groupFindings, LevelFilter, refText } from './group';
+import { LOCALE, translator } from './i18n';
+import { createSettingsStore, SettingsStore } from './settingsStore';
+import { fluentTheme, officeThemeKind, ThemeKind } from './theme';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100%', backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    boxSizing: 'border-box',
+    minWidth: '280px',
+    maxWidth: '720px',
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  logo: { fontSize: '28px', color: tokens.colorBrandForeground1, flexShrink: 0 },
+  titles: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  subtitle: {
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  settings: {
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`,
+    marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`,
+  },
+  needsPerson: { marginTop: tokens.spacingVerticalS },
+  noticeText: { overflowWrap: 'anywhere' },
+});
+
+type Intent = 'success' | 'warning' | 'error' | 'info';
+
+interface Notice {
+  id: number;
+  intent: Intent;
+  title?: string;
+  text: string;
+  /** Fill results that need a person, listed inside the bar. */
+  findings?: Finding[];
+}
+
+interface Busy {
+  action: Action;
+  step: string;
+  fraction?: number;
+}
+
+export interface AppProps {
+  host: GoujiHost;
+  /** Where settings live; defaults to Office document settings, else localStorage. */
+  settingsStore?: SettingsStore;
+  /** Light or dark; defaults to Office's theme. */
+  theme?: ThemeKind;
+}
+
+export function App({ host, settingsStore, theme }: AppProps) {
+  const styles = useStyles();
+  const store = useMemo(() => settingsStore ?? createSettingsStore(), [settingsStore]);
+  const [settings, setSettings] = useState<Settings>(() => store.load());
+  const [themeKind] = useState<ThemeKind>(() => theme ?? officeThemeKind());
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const busyRef = useRef(false);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const noticeId = useRef(0);
+  const [outcome, setOutcome] = useState<ReviewOutcome | null>(null);
+  const [filter, setFilter] = useState<LevelFilter>('all');
+  const [selectedKey, setSelectedKey] = useState<string | undefined>();
+
+  const lang = settings.lang;
+  const t = useMemo(() => translator(lang), [lang]);
+
+  useEffect(() => {
+    if (typeof document !== 'undefined') document.documentElement.lang = LOCALE[lang];
+  }, [lang]);
+
+  const changeSettings = useCallback(
+    (next: Settings) => {
+      setSettings(next);
+      store.save(next);
+    },
+    [store],
+  );
+
+  const notice = useCallback((n: Omit<Notice, 'id'>): Notice => ({ ...n, id: ++noticeId.current }), []);
+
+  const errorText = useCallback(
+    (e: unknown) => (e instanceof Error ? e.message : String(e ?? '')) || t('unknownError'),
+    [t],
+  );
+
+  const run = useCallback(
+    async (action: Action) => {
+      if (busyRef.current) return;
+      busyRef.current = true;
+      setBusy({ action, step: t('working') });
+      setNotices([]);
+      const progress: Progress = (step, fraction) =>
+        setBusy((b) =>
+          b
+            ? {
+                ...b,
+                step: step || b.step,
+                fraction: Number.isFinite(fraction) ? Math.max(0, Math.min(1, fraction)) : undefined,
+              }
+            : b,
+        );
+      try {
+        if (action === 'review') {
+          const result = await host.review(settings, progress);
+          setOutcome(result);
+          setSelectedKey(undefined);
+          setNotices([
+            notice({ intent: 'success', text: t('reviewDone', { highlighted: result.highlighted }) }),
+          ]);
+        } else if (action === 'fill') {
+          const result = await host.fillScores(settings, progress);
+          const list: Notice[] = [
+            notice({ intent: 'success', text: t('fillDone', { written: result.written }) }),
+          ];
+          if (result.findings.length > 0)
+            list.push(
+              notice({
+                intent: 'warning',
+                title: t('needsPersonTitle'),
+                text: t('fillNeedsPerson', { n: result.findings.length }),
+                findings: result.findings,
+              }),
+            );
+          setNotices(list);
+        } else if (action === 'summary') {
+          const result = await host.buildSummary(settings, progress);
+          setNotices([notice({ intent: 'success', text: t('summaryDone', { sheet: result.sheet }) })]);
+        } else {
+          const result = await host.clear();
+          setSelectedKey(undefined);
+          setNotices([notice({ intent: 'success', text: t('clearDone', { removed: result.removed }) })]);
+        }
+      } catch (e) {
+        setNotices([notice({ intent: 'error', title: t('errorTitle'), text: errorText(e) })]);
+      } finally {
+        busyRef.current = false;
+        setBusy(null);
+      }
+    },
+    [host, settings, t, notice, errorText],
+  );
+
+  const select = useCallback(
+    async (key: string, _finding: Finding, ref: CellRef) => {
+      setSelectedKey(key);
+      try {
+        await host.select(ref);
+      } catch (e) {
+        setNotices((ns) => [
+          ...ns,
+          notice({
+            intent: 'error',
+            title: t('errorTitle'),
+            text: t('selectFailed', { ref: refText(ref.sheet, ref.cell), message: errorText(e) }),
+          }),
+        ]);
+      }
+    },
+    [host, notice, t, errorText],
+  );
+
+  const dismiss = (id: number) => setNotices((ns) => ns.filter((n) => n.id !== id));
+
+  return (
+    <FluentProvider theme={fluentTheme(themeKind)} className={styles.provider} data-theme={themeKind}>
+      <main className={styles.root} lang={LOCALE[lang]} aria-busy={busy !== null}>
+        <header className={styles.header}>
+          <ShieldCheckmarkRegular className={styles.logo} aria-hidden />
+          <div className={styles.titles}>
+            <h1 className={styles.title}>{t('appTitle')}</h1>
+            <span className={styles.subtitle}>{t('appSubtitle')}</span>
+          </div>
+        </header>
+
+        <ActionBar t={t} busy={busy?.action ?? null} onAction={(a) => void run(a)} />
+
+        {busy && (
+          <div className={styles.progress}>
+            <Field label={t('progressLabel')} hint={<span aria-live="polite">{busy.step}</span>}>
+              <ProgressBar value={busy.fraction} max={1} thickness="large" aria-valuetext={busy.step} />
+            </Field>
+          </div>
+        )}
+
+        {notices.length > 0 && (
+          <MessageBarGroup animate="exit-only">
+            {notices.map((n) => (
+              <MessageBar
+                key={n.id}
+                intent={n.intent}
+                layout={n.findings ? 'multiline' : 'auto'}
+                data-intent={n.intent}
+              >
+                <MessageBarBody className={styles.noticeText}>
+                  {n.title && <MessageBarTitle>{n.title}</MessageBarTitle>}
+                  {n.text}
+                  {n.findings && (
+                    <div className={styles.needsPerson}>
+                      <FindingList
+                        groups={groupFindings(n.findings)}
+                        lang={lang}
+                        t={t}
+                        keyPrefix={`fill${n.id}`}
+                        selectedKey={selectedKey}
+                        onSelect={(k, f, r) => void select(k, f, r)}
+                        headingLevel={4}
+                        aria-label={t('needsPersonTitle')}
+                      />
+                    </div>
+                  )}
+                </MessageBarBody>
+                <MessageBarActions
+                  containerAction={
+                    <Button
+                      appearance="transparent"
+                      icon={<DismissRegular />}
+                      aria-label={t('dismiss')}
+                      onClick={() => dismiss(n.id)}
+                    />
+                  }
+                />
+              </MessageBar>
+            ))}
+          </MessageBarGroup>
+        )}
+
+        <Accordion collapsible className={styles.settings}>
+          <AccordionItem value="settings">
+            <AccordionHeader icon={<SettingsRegular />} expandIconPosition="end">
+              {t('settings')}
+            </AccordionHeader>
+            <AccordionPanel>
+              <SettingsPanel settings={settings} onChange={changeSettings} t={t} />
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+
+        <ResultsView
+          outcome={outcome}
+          filter={filter}
+          onFilter={setFilter}
+          lang={lang}
+          t={t}
+          selectedKey={selectedKey}
+          onSelect={(k, f, r) => void select(k, f, r)}
+        />
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * Every string the task pane shows, in both languages. Placeholders are `{name}` and are filled by `t`.
+ * `zh` is the reference: `en` must have exactly the same keys (the type enforces it, a test checks it).
+ */
+import { Level } from '../core/model/findings';
+
+const zh = {
+  appTitle: '勾稽',
+  appSubtitle: '预算与绩效表审核',
+  actionsLabel: '操作',
+  review: '审核',
+  reviewHint: '检查勾稽关系，并在工作表中标注有问题的单元格',
+  fillScores: '填充评分',
+  fillScoresHint: '在空白单元格中填入执行率、得分、总分和等次',
+  buildSummary: '生成汇总',
+  buildSummaryHint: '新建或更新审核汇总工作表',
+  clear: '清除标注',
+  clearHint: '移除勾稽添加的全部底色和批注，恢复原有格式',
+  working: '正在处理…',
+  progressLabel: '进度',
+  settings: '设置',
+  language: '界面与报告语言',
+  langZh: '简体中文',
+  langEn: 'English',
+  reportRounding: '报告尾差',
+  reportRoundingHint: '关闭后不再列出四舍五入造成的 0.01 级差异',
+  extraTolerance: '额外容差',
+  extraToleranceHint: '在逐项舍入规则之外再放宽的末位单位数',
+  scoringVariant: '反向指标计分',
+  reverseLinear: '线性（全国模板）',
+  reverseLinearHint: '(1 − (B − A) / A) × 分值',
+  reverseRatio: '比值',
+  reverseRatioHint: 'A / B × 分值',
+  gradeBands: '等次划分',
+  bandsNational: '全国：优 ≥ 90，良 ≥ 80，中 ≥ 60',
+  bandsOlder: '部分省份旧版：优 ≥ 80，良 ≥ 70，中 ≥ 60',
+  level_error: '错误',
+  level_warning: '警告',
+  level_info: '提示',
+  filterAll: '全部',
+  filterLabel: '按级别筛选',
+  resultsLabel: '审核结果',
+  resultsSummary: '{error} 个错误 · {warning} 个警告 · {info} 个提示',
+  tablesSummary: '识别 {tables} 张表，{skipped} 张工作表未识别',
+  notReviewed: '点击“审核”检查当前工作簿。',
+  noFindings: '未发现问题。',
+  noFindingsForFilter: '该级别下没有问题。',
+  expected: '应为',
+  actual: '实为',
+  goToCell: '定位到 {ref}',
+  noLocation: '无单元格',
+  wholeWorkbook: '整个工作簿',
+  itemCount: '{n} 项',
+  reviewDone: '审核完成，已标注 {highlighted} 个单元格。',
+  fillDone: '已填入 {written} 个单元格。',
+  fillNeedsPerson: '{n} 项需要人工判断，未自动评分：',
+  needsPersonTitle: '需要人工判断',
+  summaryDone: '已生成汇总表“{sheet}”。',
+  clearDone: '已清除 {removed} 处标注，原有格式已恢复。',
+  errorTitle: '操作未完成',
+  selectFailed: '无法定位到 {ref}：{message}',
+  dismiss: '关闭',
+  unknownError: '未知错误',
+} satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof zh;
+export type UiLang = 'zh' | 'en';
+
+const en: Record<MessageKey, string> = {
+  appTitle: 'Gouji',
+  appSubtitle: 'Budget & performance review',
+  actionsLabel: 'Actions',
+  review: 'Review',
+  reviewHint: 'Check the reconciliations and highlight the cells with problems',
+  fillScores: 'Fill scores',
+  fillScoresHint: 'Fill execution rates, scores, totals and grades into empty cells',
+  buildSummary: 'Build summary',
+  buildSummaryHint: 'Add or update the review summary sheet',
+  clear: 'Clear highlights',
+  clearHint: 'Remove every fill and note Gouji added and restore your formats',
+  working: 'Working…',
+  progressLabel: 'Progress',
+  settings: 'Settings',
+  language: 'Language of the pane and reports',
+  langZh: '简体中文',
+  langEn: 'English',
+  reportRounding: 'Report rounding differences (尾差)',
+  reportRoundingHint: 'When off, differences of a last digit caused by rounding are not listed',
+  extraTolerance: 'Extra tolerance',
+  extraToleranceHint: 'Units of the last printed digit allowed on top of the per-term rounding rule',
+  scoringVariant: 'Reverse indicator scoring',
+  reverseLinear: 'Linear (national template)',
+  reverseLinearHint: '(1 − (B − A) / A) × weight',
+  reverseRatio: 'Ratio',
+  reverseRatioHint: 'A / B × weight',
+  gradeBands: 'Grade bands',
+  bandsNational: 'National: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60',
+  bandsOlder: 'Older provincial: 优 ≥ 80, 良 ≥ 70, 中 ≥ 60',
+  level_error: 'Errors',
+  level_warning: 'Warnings',
+  level_info: 'Info',
+  filterAll: 'All',
+  filterLabel: 'Filter by level',
+  resultsLabel: 'Review results',
+  resultsSummary: '{error} errors · {warning} warnings · {info} info',
+  tablesSummary: '{tables} tables recognised, {skipped} sheets not recognised',
+  notReviewed: 'Click Review to check this workbook.',
+  noFindings: 'No problems found.',
+  noFindingsForFilter: 'Nothing at this level.',
+  expected: 'Expected',
+  actual: 'Actual',
+  goToCell: 'Go to {ref}',
+  noLocation: 'No cell',
+  wholeWorkbook: 'Whole workbook',
+  itemCount: '{n} items',
+  reviewDone: 'Review finished; {highlighted} cells highlighted.',
+  fillDone: 'Wrote {written} cells.',
+  fillNeedsPerson: '{n} items need a person and were not scored:',
+  needsPersonTitle: 'Needs a person',
+  summaryDone: 'Summary sheet “{sheet}” is ready.',
+  clearDone: 'Removed {removed} highlights; your formats are back.',
+  errorTitle: 'Could not finish',
+  selectFailed: 'Could not go to {ref}: {message}',
+  dismiss: 'Dismiss',
+  unknownError: 'Unknown error',
+};
+
+export const DICTIONARY: Record<UiLang, Record<MessageKey, string>> = { zh, en };
+
+/** BCP 47 tag of a pane language (for the `lang` attribute and number formatting). */
+export const LOCALE: Record<UiLang, string> = { zh: 'zh-CN', en: 'en-US' };
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(lang: UiLang): Translate {
+  const dict = DICTIONARY[lang];
+  return (key, vars) => {
+    const template = dict[key];
+    if (!vars) return template;
+    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  };
+}
+
+export function levelKey(level: Level): MessageKey {
+  return `level_${level}`;
+}
+
+/** A finding's expected/actual value as text: numbers grouped, at most 6 decimals. */
+export function formatValue(v: number | string, lang: UiLang): string {
+  if (typeof v === 'string') return v;
+  return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 6 }).format(v);
+}
