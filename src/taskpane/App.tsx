@@ -22,7 +22,7 @@ import {
 import { DismissRegular, SettingsRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GoujiHost, Progress, ReviewOutcome } from '../core/host';
-import { CellRef, Finding } from '../core/model/findings';
+import { CellRef, Finding, Lang } from '../core/model/findings';
 import { Settings } from '../core/settings';
 import { Action, ActionBar } from './components/ActionBar';
 import { FindingList } from './components/FindingList';
@@ -86,6 +86,16 @@ interface Busy {
   fraction?: number;
 }
 
+/** An error's text in the pane language: host errors may carry both (`{ zh, en }`), others only `message`. */
+export function errorMessage(e: unknown, lang: Lang): string {
+  if (e && typeof e === 'object') {
+    const own = (e as Partial<Record<Lang, unknown>>)[lang];
+    if (typeof own === 'string' && own) return own;
+    if (e instanceof Error) return e.message;
+  }
+  return e === undefined || e === null ? '' : String(e);
+}
+
 export interface AppProps {
   host: GoujiHost;
   /** Where settings live; defaults to Office document settings, else localStorage. */
@@ -124,10 +134,7 @@ export function App({ host, settingsStore, theme }: AppProps) {
 
   const notice = useCallback((n: Omit<Notice, 'id'>): Notice => ({ ...n, id: ++noticeId.current }), []);
 
-  const errorText = useCallback(
-    (e: unknown) => (e instanceof Error ? e.message : String(e ?? '')) || t('unknownError'),
-    [t],
-  );
+  const errorText = useCallback((e: unknown) => errorMessage(e, lang) || t('unknownError'), [t, lang]);
 
   const run = useCallback(
     async (action: Action) => {

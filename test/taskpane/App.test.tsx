@@ -185,6 +185,28 @@ describe('task pane', () => {
     await waitFor(() => expect(screen.queryByText('工作表受保护，无法写入')).not.toBeInTheDocument());
   });
 
+  it('shows a host error in the pane language when it carries both', async () => {
+    const host = new TestHost();
+    host.failWith = Object.assign(new Error('Sheet "绩效" is protected'), {
+      zh: '工作表“绩效”受保护',
+      en: 'Sheet "绩效" is protected',
+    });
+    const { user } = setup(host);
+    await user.click(actionButton('清除标注'));
+    expect(await screen.findByText('工作表“绩效”受保护')).toBeInTheDocument();
+  });
+
+  it('says so when going to a cell fails', async () => {
+    const host = new TestHost();
+    host.select = jest.fn(async () => {
+      throw new Error('hidden');
+    });
+    const { user } = setup(host);
+    await reviewed(user);
+    await user.click(screen.getByRole('button', { name: /三公经费合计不符/ }));
+    expect(await screen.findByText('无法定位到 收入总表!F20：hidden')).toBeInTheDocument();
+  });
+
   it('fill scores reports what was written and lists what needs a person, each selectable', async () => {
     const host = new TestHost();
     host.fillResult = {
