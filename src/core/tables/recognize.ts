@@ -1,7 +1,616 @@
-// Placeholder until budget-table recognition lands (issue 3).
+/**
+ * Budget-table recognition (DOMAIN.md §1): find every budget table on every sheet from its title and
+ * headers (never from the sheet name or position), read its unit, header paths, codes, names, levels and
+ * amounts. See README.md in this folder.
+ */
+import { CellRange } from '../model/address';
+import { cellNumber, MoneyUnit, parseUnitLine, unitInText } from '../model/numbers';
 import { Workbook } from '../model/workbook';
-import { BudgetTable, SkippedSheet } from './types';
+import { classifyTitle, refineByCodes, TitleKind } from './classify';
+import { Grid } from './grid';
+import { isColumnNumberRow, isDataStart, isPreHeaderRow, readHeader } from './header';
+import {
+  codeInName,
+  compact,
+  ECONOMIC_LEI_NAMES,
+  FUNCTIONAL_LEI_NAMES,
+  isEmptyStatement,
+  isGrandTotalLabel,
+  isNoteText,
+  isTotalLabel,
+  isYearTotalLabel,
+  measureOf,
+  ordinalOf,
+  periodOf,
+  yearIn,
+} from './text';
+import { buildTree } from './tree';
+import {
+  BudgetTable,
+  BudgetTableKind,
+  RowLevel,
+  SkippedSheet,
+  TableColumn,
+  TableRow,
+  TableSection,
+} from './types';
 
-export function recognizeBudgetTables(_workbook: Workbook): { tables: BudgetTable[]; skipped: SkippedSheet[] } {
-  return { tables: [], skipped: [] };
+export function recognizeBudgetTables(workbook: Workbook): {
+  tables: BudgetTable[];
+  skipped: SkippedSheet[];
+} {
+  const tables: BudgetTable[] = [];
+  const skipped: SkippedSheet[] = [];
+  for (const sheet of workbook.sheets) {
+    if (sheet.kind) continue;
+    try {
+      const found = recognizeSheet(new Grid(sheet));
+      tables.push(...found.tables);
+      skipped.push(...found.skipped);
+    } catch (e) {
+      skipped.push({
+        sheet: sheet.name,
+        reason: {
+          zh: `无法读取本表的预算表结构（${(e as Error).message}），已跳过。`,
+          en: `The budget table on this sheet could not be read (${(e as Error).message}); skipped.`,
+        },
+      });
+    }
+  }
+  assumeUnits(tables);
+  return { tables, skipped };
+}
+
+/** Tables without a unit line take the unit most tables of the workbook state (else 万元). */
+function assumeUnits(tables: BudgetTable[]): void {
+  const count = new Map<MoneyUnit, number>();
+  for (const t of tables) if (t.unitFrom !== 'assumed') count.set(t.unit, (count.get(t.unit) ?? 0) + 1);
+  let best: MoneyUnit = '万元';
+  let n = 0;
+  for (const [u, k] of count) if (k > n) [best, n] = [u, k];
+  for (const t of tables) if (t.unitFrom === 'assumed') t.unit = best;
+}
+
+interface TitleRow {
+  row: number;
+  col: number;
+  text: string;
+  kind: TitleKind;
+}
+
+function findTitles(grid: Grid): TitleRow[] {
+  const out: TitleRow[] = [];
+  for (let r = 0; r < grid.rows; r++) {
+    const cells = grid.rowCells(r);
+    if (cells.length === 0 || cells.length > 3) continue;
+    if (cells.some((c) => typeof c.cell.value === 'number')) continue;
+    let best: TitleRow | undefined;
+    for (const c of cells) {
+      const k = classifyTitle(c.text);
+      if (k && (!best || c.text.length > best.text.length))
+        best = { row: r, col: c.col, text: c.text, kind: k };
+    }
+    if (!best && cells.length > 1) {
+      const joined = cells.map((c) => c.text).join(' ');
+      const k = classifyTitle(joined);
+      if (k) best = { row: r, col: cells[0].col, text: joined, kind: k };
+    }
+    if (best) out.push(best);
+  }
+  return out;
+}
+
+function recognizeSheet(grid: Grid): { tables: BudgetTable[]; skipped: SkippedSheet[] } {
+  const tables: BudgetTable[] = [];
+  const skipped: SkippedSheet[] = [];
+  const titles = findTitles(grid);
+  titles.forEach((t, i) => {
+    const end = i + 1 < titles.length ? titles[i + 1].row - 1 : grid.rows - 1;
+    const result = readTable(grid, t, end);
+    if ('table' in result) tables.push(result.table);
+    else
+      skipped.push({
+        sheet: grid.sheet.name,
+        reason: {
+          zh: `“${t.text}”看起来是预算表，但${result.zh}，未能读取。`,
+          en: `“${t.text}” looks like a budget table but ${result.en}; not read.`,
+        },
+      });
+  });
+  return { tables, skipped };
+}
+
+type ReadResult = { table: BudgetTable } | { zh: string; en: string };
+
+function readTable(grid: Grid, title: TitleRow, end: number): ReadResult {
+  const finalTable = title.kind.variant === 'final';
+  let unit: MoneyUnit | null = null;
+  let unitFrom: BudgetTable['unitFrom'] = 'assumed';
+  for (const c of grid.rowCells(title.row)) {
+    const u = c.col === title.col ? unitInText(c.text) : (parseUnitLine(c.text) ?? unitInText(c.text));
+    if (u) [unit, unitFrom] = [u, 'title'];
+  }
+  // unit / issuer lines between the title and the header
+  let r = title.row + 1;
+  while (r <= end && r - title.row <= 4 && isPreHeaderRow(grid, r) && !isDataStart(grid, r)) {
+    for (const c of grid.rowCells(r)) {
+      const u = parseUnitLine(c.text);
+      if (u) [unit, unitFrom] = [u, 'line'];
+    }
+    r++;
+  }
+  if (r > end) return { zh: '标题下没有表头', en: 'there is no header under the title' };
+  const headerTop = r;
+  while (r <= end && !isDataStart(grid, r) && r - headerTop < 8) r++;
+  let headerBottom = r - 1;
+  while (headerBottom > headerTop && grid.isBlankRow(headerBottom)) headerBottom--;
+  if (headerBottom < headerTop)
+    return { zh: '标题下没有表头行', en: 'there is no header row under the title' };
+  const headerAll: number[] = [];
+  for (let h = headerTop; h <= headerBottom; h++) headerAll.push(h);
+  const numberRows = headerAll.filter((h) => isColumnNumberRow(grid, h));
+  const headerRows = headerAll.filter((h) => !numberRows.includes(h) && !grid.isBlankRow(h));
+  if (headerRows.length === 0) return { zh: '找不到表头文字', en: 'no header text was found' };
+  for (const h of headerRows)
+    for (const c of grid.rowCells(h)) {
+      const u = parseUnitLine(c.text);
+      if (u && unitFrom === 'assumed') [unit, unitFrom] = [u, 'header'];
+    }
+
+  // column span from the header cells (merged ranges included)
+  let left = Infinity;
+  let right = -1;
+  for (const h of headerRows)
+    for (const c of grid.rowCells(h)) {
+      if (parseUnitLine(c.text)) continue;
+      const m = grid.rangeAt(h, c.col);
+      left = Math.min(left, m.left);
+      right = Math.max(right, m.right);
+    }
+  if (right < 0) return { zh: '找不到表头文字', en: 'no header text was found' };
+
+  // data rows, notes, repeated headers
+  const headerSigs = new Set(headerRows.map((h) => signature(grid, h, left, right)));
+  const dataRows: number[] = [];
+  const noteRows: number[] = [];
+  const skippedRows: number[] = [...numberRows];
+  let emptyStatement: string | undefined;
+  let bottom = headerBottom;
+  for (let rr = headerBottom + 1; rr <= end; rr++) {
+    const cells = grid.rowCells(rr);
+    if (cells.length === 0) continue;
+    const hasNumber = cells.some(
+      (c) =>
+        c.col >= left && c.col <= right && typeof c.cell.value === 'number' && !isColumnNumberRow(grid, rr),
+    );
+    if (isColumnNumberRow(grid, rr) || headerSigs.has(signature(grid, rr, left, right))) {
+      skippedRows.push(rr);
+      bottom = rr;
+      continue;
+    }
+    const first = cells[0].text;
+    if (!hasNumber && (isNoteText(first) || isEmptyStatement(first) || noteRows.length > 0)) {
+      noteRows.push(rr);
+      if (isEmptyStatement(first) && !emptyStatement) emptyStatement = first;
+      bottom = rr;
+      continue;
+    }
+    if (noteRows.length > 0) break;
+    dataRows.push(rr);
+    bottom = rr;
+  }
+
+  const year = yearIn(title.text) ?? maxHeaderYear(grid, headerRows, left, right);
+  const header = readHeader(grid, headerRows, dataRows, { left, right }, year, finalTable);
+  const amountCols = header.columns.filter((c) => c.role === 'amount');
+  if (amountCols.length === 0) return { zh: '表头中没有金额列', en: 'its header has no amount column' };
+  if (unitFrom === 'assumed') {
+    for (const c of header.columns)
+      for (const n of c.nodes ?? []) {
+        const u = unitInText(n.text);
+        if (u) [unit, unitFrom] = [u, 'header'];
+      }
+  }
+
+  const table: BudgetTable = {
+    kind: title.kind.kind,
+    sheet: grid.sheet.name,
+    title: title.text,
+    titleCell: { row: title.row, col: title.col },
+    range: { top: title.row, left, bottom, right } as CellRange,
+    unit: unit ?? '万元',
+    unitFrom,
+    variant: title.kind.variant,
+    headerRows: { top: headerTop, bottom: headerBottom },
+    columns: header.columns,
+    rows: [],
+    decimals: 2,
+    empty: true,
+    skippedRows,
+    noteRows,
+    year,
+  };
+  if (emptyStatement) table.emptyStatement = emptyStatement;
+  if (header.sections) {
+    table.sections = header.sections;
+    table.rows = twoSidedRows(grid, table, header.sections, dataRows);
+  } else {
+    table.rows = oneSidedRows(grid, table, dataRows);
+  }
+  finish(table);
+  return { table };
+}
+
+function signature(grid: Grid, row: number, left: number, right: number): string {
+  return grid
+    .rowCells(row)
+    .filter((c) => c.col >= left && c.col <= right)
+    .map((c) => compact(c.text))
+    .join('|');
+}
+
+function maxHeaderYear(grid: Grid, rows: number[], left: number, right: number): number | undefined {
+  let y: number | undefined;
+  for (const r of rows)
+    for (const c of grid.rowCells(r)) {
+      if (c.col < left || c.col > right) continue;
+      const v = yearIn(c.text);
+      if (v !== undefined && (y === undefined || v > y)) y = v;
+    }
+  return y;
+}
+
+function amountValues(grid: Grid, row: number, cols: TableColumn[]): TableRow['values'] {
+  const values: TableRow['values'] = new Map();
+  for (const c of cols) {
+    const n = cellNumber(grid.cell(row, c.col));
+    if (n && !n.percent) values.set(c.col, n);
+  }
+  return values;
+}
+
+const FUNCTIONAL_KINDS: BudgetTableKind[] = [
+  'expenditure',
+  'general-budget',
+  'general-budget-basic-functional',
+  'fiscal-grant-expenditure',
+  'gov-fund',
+  'state-capital',
+];
+const ECONOMIC_KINDS: BudgetTableKind[] = [
+  'general-budget-basic',
+  'economic-classification',
+  'fiscal-grant-basic',
+];
+
+/** Runs of adjacent code columns (a split 类|款|项 group, or one joined code column). */
+function codeRuns(columns: TableColumn[]): TableColumn[][] {
+  const runs: TableColumn[][] = [];
+  let cur: TableColumn[] = [];
+  for (const c of columns) {
+    if (c.role === 'code') cur.push(c);
+    else if (cur.length) {
+      runs.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length) runs.push(cur);
+  return runs;
+}
+
+/** Read the code of a row from a run of code columns, carrying 类/款 down for split layouts. */
+function readCode(
+  grid: Grid,
+  row: number,
+  run: TableColumn[],
+  ctx: (string | undefined)[],
+): string | undefined {
+  if (run.length === 1) {
+    const t = compact(grid.ownText(row, run[0].col));
+    return /^\d{3,9}$/.test(t) ? t : undefined;
+  }
+  const parts = run.map((c) => {
+    const t = compact(grid.ownText(row, c.col));
+    return /^\d{1,9}$/.test(t) ? t : undefined;
+  });
+  let deepest = -1;
+  parts.forEach((p, i) => {
+    if (p !== undefined) deepest = i;
+  });
+  if (deepest < 0) return undefined;
+  // a 款/项 cell that holds the whole code ('20406') stands alone
+  const whole = parts[deepest] as string;
+  if (deepest > 0 && whole.length > 2) {
+    for (let i = 0; i < ctx.length; i++) ctx[i] = undefined;
+    ctx[0] = whole.slice(0, 3);
+    return whole;
+  }
+  for (let i = 0; i <= deepest; i++) if (parts[i] !== undefined) ctx[i] = parts[i];
+  for (let i = deepest + 1; i < ctx.length; i++) ctx[i] = undefined;
+  const pieces = ctx.slice(0, deepest + 1);
+  if (pieces.some((p) => p === undefined)) return undefined;
+  return pieces.join('');
+}
+
+function levelOfCode(code: string, unitCodes: boolean): RowLevel {
+  if (unitCodes) return 'item';
+  if (!/^[235]/.test(code)) return 'other';
+  if (code.length === 3) return 'lei';
+  if (code.length === 5) return 'kuan';
+  if (code.length === 7) return 'xiang';
+  return 'other';
+}
+
+function oneSidedRows(grid: Grid, table: BudgetTable, dataRows: number[]): TableRow[] {
+  const cols = table.columns;
+  const amount = cols.filter((c) => c.role === 'amount');
+  const names = cols.filter((c) => c.role === 'name');
+  const runs = codeRuns(cols);
+  const primary = runs[0];
+  const secondary = runs[1];
+  const unitCodes =
+    !!primary &&
+    primary.some((c) => (c.nodes ?? []).some((n) => /单位(编码|代码)|部门(编码|代码)/.test(compact(n.text))));
+  const nameCol =
+    (
+      primary &&
+      names.find((c) => c.col > primary[primary.length - 1].col && !/备注|说明/.test(c.path.join('')))
+    )?.col ?? names.find((c) => !/备注|说明/.test(c.path.join('')))?.col;
+  const labelCols = cols.filter((c) => c.role !== 'amount').map((c) => c.col);
+  const ctx: (string | undefined)[] = primary ? primary.map(() => undefined) : [];
+  const ctx2: (string | undefined)[] = secondary ? secondary.map(() => undefined) : [];
+  const periodCol = names.find((c) => /年度|年份/.test(c.path.join('')))?.col;
+  if (periodCol !== undefined && table.year === undefined) {
+    for (const r of dataRows) {
+      const y = yearIn(grid.ownText(r, periodCol));
+      if (y !== undefined && (table.year === undefined || y > table.year)) table.year = y;
+    }
+  }
+
+  const rows: TableRow[] = [];
+  for (const r of dataRows) {
+    const labels = labelCols.map((c) => ({ col: c, text: grid.ownText(r, c) })).filter((l) => l.text !== '');
+    const values = amountValues(grid, r, amount);
+    if (labels.length === 0 && values.size === 0) continue;
+    let code = primary ? readCode(grid, r, primary, ctx) : undefined;
+    const codeCols: number[] =
+      code && primary ? primary.filter((c) => grid.ownText(r, c.col) !== '').map((c) => c.col) : [];
+    let name = nameCol !== undefined ? grid.ownText(r, nameCol) : '';
+    if (name === '') name = labels.find((l) => !/^\d+$/.test(compact(l.text)))?.text ?? '';
+    if (!code) {
+      const inName = codeInName(name);
+      if (inName) {
+        code = inName.code;
+        name = inName.name;
+        if (nameCol !== undefined) codeCols.push(nameCol);
+      }
+    }
+    const total = labels.some((l) => isTotalLabel(l.text));
+    const row: TableRow = {
+      row: r,
+      codeCols,
+      name,
+      level: total ? 'total' : code ? levelOfCode(code, unitCodes) : 'other',
+      values,
+    };
+    if (nameCol !== undefined) row.nameCol = nameCol;
+    if (code && !total) row.code = code;
+    if (total) row.role = 'grand';
+    if (secondary) {
+      const g = readCode(grid, r, secondary, ctx2);
+      if (g) row.govCode = g;
+    }
+    if (periodCol !== undefined) {
+      const p = periodOf(grid.ownText(r, periodCol), table.year, table.variant === 'final');
+      if (p) row.period = p;
+    }
+    rows.push(row);
+  }
+
+  const hasCodes = rows.some((r) => r.code);
+  if (hasCodes) {
+    // a row that names only the 预算单位 (no code, label outside the name column) stands for the whole table
+    for (const row of rows) {
+      if (row.code || row.level === 'total') continue;
+      const labels = labelCols.filter((c) => grid.ownText(row.row, c) !== '');
+      if (labels.length > 0 && labels.every((c) => c !== nameCol && (!primary || c < primary[0].col))) {
+        row.level = 'total';
+        row.role = 'grand';
+      }
+    }
+    // parent = nearest row above whose code is a proper prefix
+    const stack: number[] = [];
+    rows.forEach((row, i) => {
+      if (!row.code) return;
+      while (stack.length && !row.code.startsWith(rows[stack[stack.length - 1]].code as string)) stack.pop();
+      if (stack.length) {
+        const p = stack[stack.length - 1];
+        if (rows[p].code !== row.code) row.parent = p;
+      }
+      row.levelFrom = 'code';
+      stack.push(i);
+    });
+  } else if (!rows.some((r) => r.period)) {
+    const kind = table.kind;
+    const functional = FUNCTIONAL_KINDS.includes(kind);
+    const economic = ECONOMIC_KINDS.includes(kind);
+    const list = rows.filter((r) => r.level !== 'total');
+    const grand = rows.filter((r) => r.role === 'grand');
+    const treeCols = amount.filter((c) => c.period !== 'change').map((c) => c.col);
+    const tree = buildTree(list, {
+      cols: treeCols,
+      decimals: decimalsOf(rows, amount),
+      maxDepth: functional ? 3 : 2,
+      anchors: functional ? FUNCTIONAL_LEI_NAMES : economic ? ECONOMIC_LEI_NAMES : undefined,
+      target: grand.length === 1 ? vector(grand[0], treeCols, decimalsOf(rows, amount)) : undefined,
+    });
+    applyTree(rows, list, tree, functional || economic);
+  }
+  for (const row of rows) if (!row.code && row.level !== 'total') row.measure = measureOf(row.name);
+  return rows;
+}
+
+function vector(row: TableRow, cols: number[], decimals: number): number[] {
+  return cols.map((c) => {
+    const v = row.values.get(c);
+    return v ? Math.round(v.value * 10 ** decimals) : 0;
+  });
+}
+
+function applyTree(
+  all: TableRow[],
+  list: TableRow[],
+  tree: ReturnType<typeof buildTree>,
+  classified: boolean,
+): void {
+  const index = new Map(list.map((r, i) => [i, all.indexOf(r)]));
+  list.forEach((row, i) => {
+    const p = tree.parent[i];
+    if (p !== undefined) row.parent = index.get(p);
+    row.levelFrom = tree.from[i];
+    if (tree.ofWhich[i]) row.role = 'ofWhich';
+    if (row.level === 'other' || row.level === 'item') {
+      const d = tree.depth[i];
+      row.level = classified ? (d === 0 ? 'lei' : d === 1 ? 'kuan' : d === 2 ? 'xiang' : 'other') : 'item';
+    }
+  });
+}
+
+function decimalsOf(rows: TableRow[], _amount: TableColumn[]): number {
+  let d = 0;
+  for (const r of rows) for (const v of r.values.values()) d = Math.max(d, Math.min(v.decimals, 6));
+  return d;
+}
+
+function twoSidedRows(
+  grid: Grid,
+  table: BudgetTable,
+  sections: TableSection[],
+  dataRows: number[],
+): TableRow[] {
+  const all: TableRow[] = [];
+  const byCol = new Map(table.columns.map((c) => [c.col, c]));
+  sections.forEach((s, si) => {
+    const amount = s.amountCols.map((c) => byCol.get(c) as TableColumn);
+    const rows: TableRow[] = [];
+    for (const r of dataRows) {
+      const name = grid.ownText(r, s.labelCol);
+      const values = amountValues(grid, r, amount);
+      if (name === '' && values.size === 0) continue;
+      const row: TableRow = {
+        row: r,
+        codeCols: [],
+        name,
+        nameCol: s.labelCol,
+        level: 'item',
+        values,
+        side: s.side,
+        section: si,
+      };
+      const ord = ordinalOf(name);
+      if (isYearTotalLabel(name)) {
+        row.role = 'year';
+        if (ord.rank === 0) row.level = 'total';
+      } else if (isGrandTotalLabel(name)) {
+        row.role = 'grand';
+        row.level = 'total';
+      }
+      const m = measureOf(name);
+      if (m && row.level !== 'total') row.measure = m;
+      rows.push(row);
+    }
+    const base = all.length;
+    all.push(...rows);
+    // regions between total rows: each region is its own list
+    const decimals = decimalsOf(rows, amount);
+    const cols = s.amountCols;
+    let start = 0;
+    const regions: { from: number; to: number; closer?: TableRow }[] = [];
+    rows.forEach((row, i) => {
+      if (row.level === 'total') {
+        regions.push({ from: start, to: i, closer: row });
+        start = i + 1;
+      }
+    });
+    regions.push({ from: start, to: rows.length });
+    let yearRow: TableRow | undefined;
+    let afterYear = false;
+    for (const reg of regions) {
+      const list = rows.slice(reg.from, reg.to);
+      if (list.length > 0) {
+        let target: number[] | undefined;
+        if (reg.closer && reg.closer.role === 'year') target = vector(reg.closer, cols, decimals);
+        else if (reg.closer && reg.closer.role === 'grand') {
+          target = vector(reg.closer, cols, decimals);
+          if (yearRow) {
+            const y = vector(yearRow, cols, decimals);
+            target = target.map((v, k) => v - y[k]);
+          }
+        }
+        const expense = s.side === 'expense';
+        const tree = buildTree(list, {
+          cols,
+          decimals,
+          maxDepth: 3,
+          anchors: expense ? new Set([...FUNCTIONAL_LEI_NAMES, ...ECONOMIC_LEI_NAMES]) : undefined,
+          target,
+        });
+        list.forEach((row, i) => {
+          const p = tree.parent[i];
+          if (p !== undefined) row.parent = base + reg.from + p;
+          row.levelFrom = tree.from[i];
+          if (tree.ofWhich[i]) row.role = 'ofWhich';
+          if (expense && tree.depth[i] === 0 && FUNCTIONAL_LEI_NAMES.has(ordinalOf(row.name).rest))
+            row.level = 'lei';
+          if (p === undefined && !tree.ofWhich[i]) {
+            if (reg.closer?.role === 'year' && reg.closer.level === 'total')
+              row.parent = base + rows.indexOf(reg.closer);
+            else if (afterYear && row.role !== 'year') row.role = 'carry';
+          }
+          // a prefixed 本年收入 heading (一、本年收入) opens the year part; its top-level siblings are carry-overs
+        });
+        const prefixedYear = list.find((r) => r.role === 'year' && r.level !== 'total');
+        if (prefixedYear) {
+          yearRow = prefixedYear;
+          for (const row of list)
+            if (row !== prefixedYear && row.parent === undefined && row.role !== 'ofWhich')
+              row.role = 'carry';
+        }
+      }
+      if (reg.closer?.role === 'year') {
+        yearRow = reg.closer;
+        afterYear = true;
+      }
+    }
+    // sub-items of the expense side (款/项 under a 类 name) get levels from their 类
+    for (const row of rows) {
+      if (row.level !== 'item' || row.parent === undefined) continue;
+      const p = all[row.parent];
+      if (p.level === 'lei') row.level = 'kuan';
+      else if (p.level === 'kuan') row.level = 'xiang';
+    }
+  });
+  return all;
+}
+
+function finish(table: BudgetTable): void {
+  let decimals = 0;
+  let any = false;
+  let nonZero = false;
+  for (const r of table.rows)
+    for (const v of r.values.values()) {
+      any = true;
+      decimals = Math.max(decimals, Math.min(v.decimals, 6));
+      if (v.value !== 0) nonZero = true;
+    }
+  table.decimals = any ? decimals : 2;
+  table.empty = !nonZero;
+  let functional = 0;
+  let economic = 0;
+  for (const r of table.rows) {
+    if (!r.code) continue;
+    if (/^2/.test(r.code)) functional++;
+    else if (/^[35]/.test(r.code)) economic++;
+  }
+  table.kind = refineByCodes(table.kind, functional, economic);
 }

@@ -1,0 +1,54 @@
+/** Which budget table a title names (DOMAIN.md §1). Titles vary by province and year; the words decide, never the sheet name. */
+import { compact } from './text';
+import { BudgetTableKind } from './types';
+
+export interface TitleKind {
+  kind: BudgetTableKind;
+  variant: 'budget' | 'final';
+}
+
+/** Words that make a row a title candidate at all. */
+const TITLE_END = /表(\(.*\)|（.*）|\d{4}年度?)*$/;
+
+/**
+ * Classify a title. Returns null for rows that are not a budget-table title (performance forms,
+ * prose, unit lines, headers).
+ */
+export function classifyTitle(text: string): TitleKind | null {
+  const s = compact(text).replace(/^(公开)?(\d+表|附?表(\d+|[一二三四五六七八九十]+)|\d+)[-、.:：]?/, '');
+  if (s.length < 4 || s.length > 80) return null;
+  if (!TITLE_END.test(s)) return null;
+  if (/绩效|自评|评价|目标表|项目库|政府采购|资产|编制说明/.test(s)) return null;
+  if (/^(单位|编制单位|部门|金额单位)[:：]/.test(s)) return null;
+  const variant: 'budget' | 'final' = /决算/.test(s) ? 'final' : 'budget';
+  const k = kindOf(s);
+  return k ? { kind: k, variant } : null;
+}
+
+function kindOf(s: string): BudgetTableKind | null {
+  if (/三公/.test(s)) return 'three-public';
+  if (/财政拨款收支/.test(s)) return 'fiscal-grant';
+  if (/政府性基金/.test(s)) return 'gov-fund';
+  if (/国有资本经营/.test(s)) return 'state-capital';
+  if (/收支(预算|决算)?(总|总体|汇总|情况|总体情况)/.test(s) || /收支(预算|决算)?总表/.test(s))
+    return 'revenue-expenditure';
+  if (/财政拨款/.test(s) && /基本支出/.test(s)) return 'fiscal-grant-basic';
+  if (/财政拨款/.test(s) && /支出/.test(s)) return 'fiscal-grant-expenditure';
+  if (/基本支出/.test(s)) {
+    if (/功能/.test(s)) return 'general-budget-basic-functional';
+    return 'general-budget-basic';
+  }
+  if (/经济分类|经济科目/.test(s)) return 'economic-classification';
+  if (/一般公共预算/.test(s) && /支出/.test(s)) return 'general-budget';
+  if (/收入(预算|决算)?(总表|总体情况|汇总|情况)/.test(s)) return 'revenue';
+  if (/支出(预算|决算)?(总表|总体情况|汇总|情况)/.test(s)) return 'expenditure';
+  if (/(预算|决算).*(收入|支出).*表$/.test(s)) return 'unknown-budget';
+  return null;
+}
+
+/** A 基本支出 table whose rows turn out to carry 功能分类 codes is the 功能 variant, and vice versa. */
+export function refineByCodes(kind: BudgetTableKind, functional: number, economic: number): BudgetTableKind {
+  if (kind === 'general-budget-basic' && functional > economic) return 'general-budget-basic-functional';
+  if (kind === 'general-budget-basic-functional' && economic > functional) return 'general-budget-basic';
+  return kind;
+}

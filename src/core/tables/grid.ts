@@ -1,0 +1,74 @@
+/** Read-only view of a sheet for the recognizer: own cells, merged ranges, texts. Built once per sheet. */
+import { CellRange } from '../model/address';
+import { Cell, cellText, getCell, Sheet, sheetExtent } from '../model/workbook';
+import { tidy } from './text';
+
+export class Grid {
+  readonly rows: number;
+  readonly cols: number;
+  private readonly owner = new Map<number, CellRange>();
+
+  constructor(readonly sheet: Sheet) {
+    const ext = sheetExtent(sheet);
+    this.rows = ext.rows;
+    this.cols = Math.min(ext.cols, 16384);
+    for (const m of sheet.merges) {
+      // huge merges (whole rows/columns) are clipped to the used area
+      const bottom = Math.min(m.bottom, this.rows - 1);
+      const right = Math.min(m.right, this.cols - 1);
+      if ((bottom - m.top + 1) * (right - m.left + 1) > 200000) continue;
+      for (let r = m.top; r <= bottom; r++)
+        for (let c = m.left; c <= right; c++) this.owner.set(r * 16384 + c, m);
+    }
+  }
+
+  /** The cell itself (a merged range's other cells are empty). */
+  cell(row: number, col: number): Cell | undefined {
+    return getCell(this.sheet, row, col);
+  }
+
+  /** The merged range that covers (row, col), if any. */
+  merge(row: number, col: number): CellRange | undefined {
+    return this.owner.get(row * 16384 + col);
+  }
+
+  /** The range a cell belongs to: its merge, or the single cell. */
+  rangeAt(row: number, col: number): CellRange {
+    return this.merge(row, col) ?? { top: row, left: col, bottom: row, right: col };
+  }
+
+  /** The cell a reader sees at (row, col): a merged range shows its top-left cell. */
+  shown(row: number, col: number): Cell | undefined {
+    const m = this.merge(row, col);
+    return m ? getCell(this.sheet, m.top, m.left) : getCell(this.sheet, row, col);
+  }
+
+  /** Display text of the cell itself ('' when empty or a non-master merged cell). */
+  ownText(row: number, col: number): string {
+    return tidy(cellText(this.cell(row, col)));
+  }
+
+  /** Display text as shown (merged ranges repeated). */
+  shownText(row: number, col: number): string {
+    return tidy(cellText(this.shown(row, col)));
+  }
+
+  /** Own non-empty cells of a row, left to right. */
+  rowCells(row: number): { col: number; cell: Cell; text: string }[] {
+    const out: { col: number; cell: Cell; text: string }[] = [];
+    const r = this.sheet.rows[row];
+    if (!r) return out;
+    for (let c = 0; c < r.length && c < this.cols; c++) {
+      const cell = r[c];
+      if (!cell || cell.value === null || cell.value === undefined) continue;
+      const text = tidy(cellText(cell));
+      if (text === '') continue;
+      out.push({ col: c, cell, text });
+    }
+    return out;
+  }
+
+  isBlankRow(row: number): boolean {
+    return this.rowCells(row).length === 0;
+  }
+}
