@@ -122,7 +122,8 @@ export function convertMoney(value: number, from: MoneyUnit, to: MoneyUnit): num
 /** value × 10^decimals as an integer (half away from zero), robust to binary noise. */
 export function toScaled(value: number, decimals: number): number {
   const x = value * 10 ** decimals;
-  const r = Math.round(Math.abs(x) + 1e-9 * Math.max(1, Math.abs(x)));
+  // nudge past binary noise (1.005 × 100 = 100.49999999999999) without adding a unit to large amounts
+  const r = Math.round(Math.abs(x) + 1e-9 + Math.abs(x) * 1e-15);
   return x < 0 ? -r : r;
 }
 
