@@ -43,7 +43,13 @@ export interface ReviewResult {
   counts: Record<Level, number>;
 }
 
-export function recognize(workbook: Workbook, settings: Settings): { ctx: ReviewContext; skipped: SkippedSheet[] } {
+export function recognize(
+  workbook: Workbook,
+  settings: Settings,
+): { ctx: ReviewContext; skipped: SkippedSheet[] } {
+  // sheets Gouji wrote itself (the summary) are not the user's tables
+  if (workbook.sheets.some((s) => s.generatedBy === 'gouji'))
+    workbook = { ...workbook, sheets: workbook.sheets.filter((s) => s.generatedBy !== 'gouji') };
   const budget = recognizeBudgetTables(workbook);
   const perf = recognizePerformanceForms(workbook);
   const ctx: ReviewContext = {
@@ -58,7 +64,11 @@ export function recognize(workbook: Workbook, settings: Settings): { ctx: Review
   return { ctx, skipped: [...budget.skipped, ...perf.skipped] };
 }
 
-export function review(workbook: Workbook, partial?: Partial<Settings>, rules: Rule[] = allRules): ReviewResult {
+export function review(
+  workbook: Workbook,
+  partial?: Partial<Settings>,
+  rules: Rule[] = allRules,
+): ReviewResult {
   const settings = withSettings(partial);
   const { ctx, skipped } = recognize(workbook, settings);
   const findings: Finding[] = [];
@@ -104,7 +114,8 @@ function summarizeTables(ctx: ReviewContext): TableSummary[] {
   const order = new Map(ctx.workbook.sheets.map((s, i) => [s.name, i]));
   return out.sort(
     (a, b) =>
-      (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || parseA1(a.range.split(':')[0]).row - parseA1(b.range.split(':')[0]).row,
+      (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) ||
+      parseA1(a.range.split(':')[0]).row - parseA1(b.range.split(':')[0]).row,
   );
 }
 

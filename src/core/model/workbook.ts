@@ -28,6 +28,8 @@ export interface Sheet {
   protected?: boolean;
   /** Set for sheets that hold no cells Gouji reads (chart / dialog / macro sheets); absent for worksheets. */
   kind?: 'chartsheet' | 'dialogsheet' | 'macrosheet';
+  /** Set on sheets Gouji itself wrote (the summary); the review ignores them. */
+  generatedBy?: 'gouji';
   /** rows[r][c], 0-based; holes are empty cells. */
   rows: (Cell | undefined)[][];
   merges: CellRange[];
