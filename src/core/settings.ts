@@ -30,6 +30,21 @@ export interface Settings {
   /** Extra rounding allowance in units of the last printed digit, on top of the per-term rule. */
   extraTolerance: number;
   scoring: ScoringSettings;
+  /** Classification-code rules (rules/codes); missing fields take DEFAULT_CODE_SETTINGS. */
+  codes?: Partial<CodeSettings>;
+}
+
+export interface CodeSettings {
+  /** Accept 309 资本性支出（基本建设） in 基本支出 (some places budget it there); default false = warn. */
+  basicAllow309: boolean;
+  /** An xx99 其他 code holding more than this share of its parent is reported (0.3 = 30%). */
+  otherShareThreshold: number;
+}
+
+export const DEFAULT_CODE_SETTINGS: CodeSettings = { basicAllow309: false, otherShareThreshold: 0.3 };
+
+export function codeSettings(settings: Settings): CodeSettings {
+  return { ...DEFAULT_CODE_SETTINGS, ...(settings.codes ?? {}) };
 }
 
 export const NATIONAL_GRADE_BANDS: GradeBand[] = [

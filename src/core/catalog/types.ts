@@ -5,7 +5,7 @@ export type CatalogScheme = 'functional' | 'economic-dept' | 'economic-gov';
 /** An earlier or variant name a code is printed under. */
 export interface CatalogAlias {
   name: string;
-  /** Edition (year) that used this name, when it is an older official name. */
+  /** Last edition (year) known to print this name, when it is an older official name. */
   edition?: string;
   /** Why the alias is accepted when it is not an edition name (a common short form…). */
   note?: string;

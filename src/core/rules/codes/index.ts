@@ -1,3 +1,19 @@
+/** Classification-code rules (DOMAIN.md §2): format, catalog membership, names, hierarchy, economic-class use. */
 import { Rule } from '../rule';
+import { codeBasicEconomic } from './basic-economic';
+import { codeFormat } from './format';
+import { codeHierarchy } from './hierarchy';
+import { codeName } from './name';
+import { codeOtherShare } from './other-share';
+import { codeProjectWages } from './project-wages';
+import { codeUnknown } from './unknown';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  codeFormat,
+  codeUnknown,
+  codeName,
+  codeHierarchy,
+  codeBasicEconomic,
+  codeProjectWages,
+  codeOtherShare,
+];

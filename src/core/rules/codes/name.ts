@@ -1,0 +1,60 @@
+/**
+ * codes/name: the name printed beside a code is not the catalog's name for it (bracket width and spaces ignored,
+ * names of the edition the table follows accepted). A name of an older edition in a newer table is reported too.
+ */
+import { matchName } from '../../catalog';
+import { toA1 } from '../../model/address';
+import { Finding } from '../../model/findings';
+import { Rule } from '../rule';
+import { codeCells, readCodes } from './read';
+
+export const codeName: Rule = {
+  id: 'codes/name',
+  level: 'warning',
+  title: { zh: '科目名称与编码不符', en: 'Name does not match the code' },
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const r of readCodes(ctx)) {
+      if (!r.code || !r.scheme || !r.name || r.nameCol === undefined) continue;
+      const entry = ctx.catalog.lookup(r.scheme, r.code);
+      if (!entry) continue;
+      const m = matchName(r.name, entry, ctx.catalog);
+      const nameCell = toA1(r.row.row, r.nameCol);
+      const locations = [
+        { sheet: r.sheet.name, cell: nameCell },
+        ...codeCells(r).filter((c) => c.cell !== nameCell),
+      ];
+      if (!m) {
+        out.push({
+          rule: this.id,
+          level: this.level,
+          message: {
+            zh: `编码 ${r.code} 的科目名称应为“${entry.name}”，表中为“${r.name}”（${entry.edition} 版目录）。`,
+            en: `Code ${r.code} is named "${entry.name}" in the catalog (${entry.edition} edition); the table prints "${r.name}".`,
+          },
+          locations,
+          expected: entry.name,
+          actual: r.name,
+        });
+      } else if (
+        m.kind === 'alias' &&
+        m.edition &&
+        r.table.year !== undefined &&
+        r.table.year > Number(m.edition)
+      ) {
+        out.push({
+          rule: this.id,
+          level: this.level,
+          message: {
+            zh: `编码 ${r.code} 的名称“${r.name}”是 ${m.edition} 年及以前的旧名称，${r.table.year} 年应为“${entry.name}”。`,
+            en: `"${r.name}" is the name of code ${r.code} up to ${m.edition}; for ${r.table.year} it is "${entry.name}".`,
+          },
+          locations,
+          expected: entry.name,
+          actual: r.name,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,77 @@
+/**
+ * codes/other-share: an xx99 “其他…” code holding more than a set share (default 30%) of its parent. A warning
+ * (DOMAIN.md §3 lists it among the 提示性 checks): 其他 codes are legitimate but a large share usually means spending
+ * that has a proper code of its own, and the unit should explain it. Compared in the table's total column; the same
+ * code with the same amounts in several tables (收入总表, 支出总表, 一般公共预算支出表…) is one finding with every cell.
+ */
+import { parentCode } from '../../catalog';
+import { toA1 } from '../../model/address';
+import { CellRef, Finding } from '../../model/findings';
+import { codeSettings } from '../../settings';
+import { Rule } from '../rule';
+import { totalColumn } from './amounts';
+import { codeCells, CodeReading, readCodes } from './read';
+
+interface Hit {
+  r: CodeReading;
+  parent: CodeReading;
+  value: number;
+  parentValue: number;
+  cells: CellRef[];
+}
+
+export const codeOtherShare: Rule = {
+  id: 'codes/other-share',
+  level: 'warning',
+  title: { zh: '“其他”科目占比过大', en: 'Large share in an “other” code' },
+  check(ctx) {
+    const threshold = codeSettings(ctx.settings).otherShareThreshold;
+    const all = readCodes(ctx);
+    const hits = new Map<string, Hit[]>();
+    for (const r of all) {
+      if (!r.code || !r.scheme || !r.level || r.level < 2 || !r.code.endsWith('99')) continue;
+      const pc = parentCode(r.code);
+      if (!pc) continue;
+      // a 99 under a parent that is itself “other” (2089999 under 20899 其他社会保障和就业支出) says nothing
+      const pe = ctx.catalog.lookup(r.scheme, pc);
+      if (pc.endsWith('99') || (pe && pe.name.startsWith('其他'))) continue;
+      const col = totalColumn(r.table);
+      if (!col) continue;
+      const parent = all
+        .slice(0, all.indexOf(r))
+        .reverse()
+        .find((x) => x.table === r.table && x.group === r.group && x.code === pc);
+      if (!parent) continue;
+      const v = r.row.values.get(col.col)?.value ?? 0;
+      const pv = parent.row.values.get(col.col)?.value ?? 0;
+      if (pv <= 0 || v <= 0 || v / pv <= threshold) continue;
+      const key = `${r.scheme}:${r.code}:${v}:${pv}`;
+      const cells = [
+        { sheet: r.sheet.name, cell: toA1(r.row.row, col.col) },
+        { sheet: parent.sheet.name, cell: toA1(parent.row.row, col.col) },
+        ...codeCells(r),
+      ];
+      hits.set(key, [...(hits.get(key) ?? []), { r, parent, value: v, parentValue: pv, cells }]);
+    }
+    const out: Finding[] = [];
+    for (const list of hits.values()) {
+      const { r, parent, value, parentValue } = list[0];
+      const share = `${((value / parentValue) * 100).toFixed(1)}%`;
+      const limit = `${Math.round(threshold * 1000) / 10}%`;
+      const name = r.name ? ` ${r.name}` : '';
+      const pname = parent.name ? ` ${parent.name}` : '';
+      out.push({
+        rule: this.id,
+        level: this.level,
+        message: {
+          zh: `“其他”科目 ${r.code}${name} 占其上级 ${parent.code}${pname} 的 ${share}（${value} / ${parentValue}），超过 ${limit}：请核实能否列入具体科目，或说明原因。`,
+          en: `The “other” code ${r.code}${name} holds ${share} of its parent ${parent.code}${pname} (${value} / ${parentValue}), above ${limit}: check whether it has a proper code, or explain it.`,
+        },
+        locations: list.flatMap((h) => h.cells),
+        expected: `≤ ${limit}`,
+        actual: share,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,408 @@
+/**
+ * Reading the classification codes of recognised tables, cell by cell, for the codes/* rules.
+ *
+ * Table recognition says which rows are data rows and which columns carry codes and names; this module reads the
+ * printed text of those cells itself, so that a malformed code (which recognition may not take for a code at all)
+ * is still seen. Layouts: a joined code column (2040201), split 类 | 款 | 项 columns (204 | 02 | 01, with blank
+ * 类/款 cells under their parent row inherited), a code inside the name cell ('[2014001]行政运行'), and tables that
+ * print a 部门 and a 政府 economic code side by side (two code groups).
+ */
+import { CatalogScheme, codeLevel, schemeOf } from '../../catalog';
+import { toA1 } from '../../model/address';
+import { CellRef } from '../../model/findings';
+import { normalizeDigits } from '../../model/numbers';
+import { Cell, isCellError, mergedLookup, Sheet } from '../../model/workbook';
+import type { ReviewContext } from '../../review';
+import { BudgetTable, TableColumn, TableRow } from '../../tables/types';
+
+/** Which catalog family a code column holds: 功能分类 (2xx) or 经济分类 (3xx 部门 / 5xx 政府). */
+export type CodeFamily = 'functional' | 'economic';
+
+export type PartKind = 'joined' | 'lei' | 'kuan' | 'xiang' | 'embedded';
+
+export interface CodePart {
+  col: number;
+  kind: PartKind;
+  /** Text as printed (trimmed); for an inherited part, the parent row's text. */
+  text: string;
+  /** Taken from the row above (a blank 类/款 cell under its parent), not printed in this row. */
+  inherited?: boolean;
+}
+
+export interface CodeProblem {
+  /** format: not a code of this column's shape; level: a well-formed code of another level in this column. */
+  kind: 'format' | 'level';
+  part: CodePart;
+  expected: string;
+  message: { zh: string; en: string };
+}
+
+export interface CodeReading {
+  table: BudgetTable;
+  sheet: Sheet;
+  row: TableRow;
+  /** Index into table.rows. */
+  rowIndex: number;
+  family: CodeFamily;
+  /** Code group within the table: 0 = the first (功能 or 部门经济) code, 1 = a 政府经济 code beside it. */
+  group: number;
+  parts: CodePart[];
+  /** Joined code when well-formed. */
+  code?: string;
+  scheme?: CatalogScheme;
+  level?: 1 | 2 | 3;
+  problem?: CodeProblem;
+  /** Printed name belonging to this code, and where. */
+  name?: string;
+  nameCol?: number;
+}
+
+const ECONOMIC_KINDS = new Set(['general-budget-basic', 'economic-classification', 'fiscal-grant-basic']);
+
+const compact = (s: string) => normalizeDigits(s).replace(/[\s\u00a0\u3000]+/g, '');
+
+/** Text of a cell as shown: numbers padded to a '00' number format (款 08 stored as 8 with format 00). */
+export function shownText(cell: Cell | undefined): string {
+  if (!cell) return '';
+  const v = cell.value;
+  if (v === null || v === undefined || isCellError(v) || typeof v === 'boolean') return '';
+  if (typeof v === 'number') {
+    const s = String(v);
+    const fmt = cell.numFmt?.trim();
+    if (fmt && /^0+$/.test(fmt) && Number.isInteger(v) && v >= 0 && s.length < fmt.length)
+      return s.padStart(fmt.length, '0');
+    return s;
+  }
+  return v.trim();
+}
+
+function pathText(col: TableColumn | undefined): string {
+  return col ? col.path.join('|').replace(/\s+/g, '') : '';
+}
+
+function leaf(col: TableColumn | undefined): string {
+  return col && col.path.length ? col.path[col.path.length - 1].replace(/\s+/g, '') : '';
+}
+
+function splitKind(col: TableColumn | undefined): PartKind {
+  const l = leaf(col);
+  if (l === '类') return 'lei';
+  if (l === '款') return 'kuan';
+  if (l === '项') return 'xiang';
+  return 'joined';
+}
+
+interface Group {
+  cols: { col: number; kind: PartKind }[];
+  family: CodeFamily;
+  nameCol?: number;
+}
+
+const EMBEDDED_RE = /^[[【(（]\s*(\d{3,9})\s*[\]】)）]\s*(.*)$/;
+
+/** The code columns of a table, grouped (split 类/款/项 columns form one group), each with its family and name column. */
+export function codeGroups(table: BudgetTable): Group[] {
+  const byCol = new Map(table.columns.map((c) => [c.col, c]));
+  const cols = new Set<number>();
+  for (const c of table.columns) if (c.role === 'code') cols.add(c.col);
+  for (const r of table.rows) for (const c of r.codeCols) cols.add(c);
+  if (cols.size === 0) {
+    for (const c of table.columns) {
+      const p = pathText(c);
+      if (/单位/.test(p)) continue;
+      if (/(科目)?编码|代码/.test(p) || splitKind(c) !== 'joined') cols.add(c.col);
+    }
+  }
+  const nameCols = table.columns
+    .filter((c) => c.role === 'name' || /名称/.test(pathText(c)))
+    .map((c) => c.col);
+  for (const r of table.rows) if (r.nameCol !== undefined) nameCols.push(r.nameCol);
+  const sorted = [...cols].filter((c) => !/单位/.test(pathText(byCol.get(c)))).sort((a, b) => a - b);
+  const groups: Group[] = [];
+  let cur: Group | undefined;
+  for (const col of sorted) {
+    const kind = splitKind(byCol.get(col));
+    const prev = cur?.cols[cur.cols.length - 1];
+    const continues =
+      cur &&
+      prev &&
+      col === prev.col + 1 &&
+      ((prev.kind === 'lei' && kind === 'kuan') || (prev.kind === 'kuan' && kind === 'xiang'));
+    if (continues && cur) cur.cols.push({ col, kind });
+    else {
+      cur = { cols: [{ col, kind }], family: 'functional' };
+      groups.push(cur);
+    }
+  }
+  for (const g of groups) {
+    const last = g.cols[g.cols.length - 1].col;
+    const names = nameCols.filter((c) => c > last).sort((a, b) => a - b);
+    g.nameCol = names[0];
+    const texts = [
+      ...g.cols.map((c) => pathText(byCol.get(c.col))),
+      pathText(byCol.get(g.nameCol ?? -1)),
+    ].join('|');
+    if (/经济/.test(texts)) g.family = 'economic';
+    else if (/功能/.test(texts)) g.family = 'functional';
+    else g.family = ECONOMIC_KINDS.has(table.kind) ? 'economic' : 'functional';
+  }
+  return groups;
+}
+
+const FIRST_DIGIT: Record<CodeFamily, RegExp> = { functional: /^2/, economic: /^[35]/ };
+
+const FAMILY_ZH: Record<CodeFamily, string> = { functional: '支出功能分类', economic: '支出经济分类' };
+const FAMILY_EN: Record<CodeFamily, string> = {
+  functional: 'functional classification',
+  economic: 'economic classification',
+};
+
+function wellFormedJoined(code: string, family: CodeFamily): boolean {
+  if (!FIRST_DIGIT[family].test(code)) return false;
+  if (family === 'functional') return /^\d{3}(\d{2}){0,2}$/.test(code);
+  // economic: 类 3, 款 5; a 7-digit local subdivision of a 部门 款 (重庆 3010201)
+  return /^\d{3}(\d{2})?$/.test(code) || /^3\d{6}$/.test(code);
+}
+
+function expectJoined(family: CodeFamily): { zh: string; en: string; short: string } {
+  return family === 'functional'
+    ? {
+        zh: '3、5 或 7 位数字、以 2 开头',
+        en: '3, 5 or 7 digits starting with 2',
+        short: '2xx / 2xxxx / 2xxxxxx',
+      }
+    : {
+        zh: '3 或 5 位数字、以 3（部门经济分类）或 5（政府经济分类）开头',
+        en: '3 or 5 digits starting with 3 (部门) or 5 (政府)',
+        short: '3xx / 3xxxx / 5xx / 5xxxx',
+      };
+}
+
+const LEVEL_ZH = { 1: '类', 2: '款', 3: '项' } as const;
+const LEVEL_EN = { 1: '类 (class)', 2: '款 (section)', 3: '项 (item)' } as const;
+const KIND_LEVEL: Record<'lei' | 'kuan' | 'xiang', 1 | 2 | 3> = { lei: 1, kuan: 2, xiang: 3 };
+
+function formatProblem(part: CodePart, family: CodeFamily): CodeProblem {
+  if (part.kind === 'lei' || part.kind === 'kuan' || part.kind === 'xiang') {
+    const digits = part.kind === 'lei' ? 3 : 2;
+    const lvl = KIND_LEVEL[part.kind];
+    const first = part.kind === 'lei' ? (family === 'functional' ? '、以 2 开头' : '、以 3 或 5 开头') : '';
+    const firstEn =
+      part.kind === 'lei' ? (family === 'functional' ? ' starting with 2' : ' starting with 3 or 5') : '';
+    return {
+      kind: 'format',
+      part,
+      expected: `${digits} 位${LEVEL_ZH[lvl]}编码`,
+      message: {
+        zh: `“${LEVEL_ZH[lvl]}”栏的编码“${part.text}”格式不对：应为 ${digits} 位数字${first}（${FAMILY_ZH[family]}）。`,
+        en: `Code "${part.text}" in the ${LEVEL_EN[lvl]} column is malformed: expected ${digits} digits${firstEn} (${FAMILY_EN[family]}).`,
+      },
+    };
+  }
+  const e = expectJoined(family);
+  return {
+    kind: 'format',
+    part,
+    expected: e.short,
+    message: {
+      zh: `科目编码“${part.text}”格式不对：${FAMILY_ZH[family]}编码应为${e.zh}。`,
+      en: `Code "${part.text}" is malformed: a ${FAMILY_EN[family]} code has ${e.en}.`,
+    },
+  };
+}
+
+/** A whole code (3/5/7 digits, right first digit) printed in a split column of another level. */
+function levelInSplitColumn(part: CodePart, family: CodeFamily): CodeProblem | undefined {
+  if (part.kind !== 'lei' && part.kind !== 'kuan' && part.kind !== 'xiang') return undefined;
+  const t = compact(part.text);
+  if (!/^\d+$/.test(t) || !wellFormedJoined(t, family)) return undefined;
+  const lvl = (t.length === 3 ? 1 : t.length === 5 ? 2 : 3) as 1 | 2 | 3;
+  const colLvl = KIND_LEVEL[part.kind];
+  if (part.kind === 'lei' ? t.length === 3 : t.length === 2) return undefined;
+  return {
+    kind: 'level',
+    part,
+    expected: `${part.kind === 'lei' ? 3 : 2} 位${LEVEL_ZH[colLvl]}编码`,
+    message: {
+      zh: `“${LEVEL_ZH[colLvl]}”栏填了${LEVEL_ZH[lvl]}级编码“${part.text}”：分栏编码的“${LEVEL_ZH[colLvl]}”栏只能填本级的 ${part.kind === 'lei' ? 3 : 2} 位编码。`,
+      en: `The ${LEVEL_EN[colLvl]} column holds a ${LEVEL_EN[lvl]} code "${part.text}": a split ${LEVEL_EN[colLvl]} column takes only its own ${part.kind === 'lei' ? 3 : 2}-digit part.`,
+    },
+  };
+}
+
+function hasDigit(s: string): boolean {
+  return /\d/.test(normalizeDigits(s));
+}
+
+const cache = new WeakMap<ReviewContext, CodeReading[]>();
+
+/** Every code printed in the recognised tables (cached per review). */
+export function readCodes(ctx: ReviewContext): CodeReading[] {
+  let out = cache.get(ctx);
+  if (!out) {
+    out = ctx.tables.flatMap((t) =>
+      readTableCodes(
+        t,
+        ctx.workbook.sheets.find((s) => s.name === t.sheet),
+      ),
+    );
+    cache.set(ctx, out);
+  }
+  return out;
+}
+
+export function readTableCodes(table: BudgetTable, sheet: Sheet | undefined): CodeReading[] {
+  if (!sheet) return [];
+  const at = mergedLookup(sheet);
+  const text = (row: number, col: number) => shownText(at(row, col));
+  const groups = codeGroups(table);
+  const out: CodeReading[] = [];
+  const state = groups.map(() => ({ lei: '', kuan: '' }));
+  const skipped = new Set([...(table.skippedRows ?? []), ...(table.noteRows ?? [])]);
+  table.rows.forEach((row, rowIndex) => {
+    if (skipped.has(row.row) || row.level === 'total' || row.role === 'grand' || row.role === 'year') return;
+    let any = false;
+    groups.forEach((g, gi) => {
+      const r = readGroup(table, sheet, row, rowIndex, g, gi, state[gi], text);
+      if (r) {
+        out.push(r);
+        any = true;
+      }
+    });
+    if (!any) {
+      // a code printed inside the name cell: '[2014001]行政运行'
+      const nameCols = row.nameCol !== undefined ? [row.nameCol] : [];
+      for (const col of nameCols) {
+        const t = text(row.row, col);
+        const m = EMBEDDED_RE.exec(normalizeDigits(t));
+        if (!m) continue;
+        const family: CodeFamily = /^[35]/.test(m[1]) ? 'economic' : 'functional';
+        const part: CodePart = { col, kind: 'embedded', text: m[1] };
+        const reading: CodeReading = { table, sheet, row, rowIndex, family, group: 0, parts: [part] };
+        if (wellFormedJoined(m[1], family)) setCode(reading, m[1]);
+        else reading.problem = formatProblem(part, family);
+        reading.name = m[2].trim();
+        reading.nameCol = col;
+        out.push(reading);
+      }
+    }
+  });
+  return out;
+}
+
+function setCode(r: CodeReading, code: string): void {
+  r.code = code;
+  r.scheme = schemeOf(code);
+  r.level = r.scheme ? codeLevel(r.scheme, code) : undefined;
+}
+
+function readGroup(
+  table: BudgetTable,
+  sheet: Sheet,
+  row: TableRow,
+  rowIndex: number,
+  g: Group,
+  gi: number,
+  st: { lei: string; kuan: string },
+  text: (row: number, col: number) => string,
+): CodeReading | undefined {
+  const printed = g.cols.map((c) => ({ ...c, text: text(row.row, c.col) }));
+  if (!printed.some((p) => hasDigit(p.text))) return undefined;
+  const reading: CodeReading = { table, sheet, row, rowIndex, family: g.family, group: gi, parts: [] };
+  if (g.nameCol !== undefined) {
+    reading.nameCol = g.nameCol;
+    reading.name = text(row.row, g.nameCol);
+  }
+  if (gi === 0 && row.nameCol !== undefined && g.nameCol === undefined) {
+    reading.nameCol = row.nameCol;
+    reading.name = row.name;
+  }
+  // joined code (or a lone split column)
+  if (printed.length === 1 && printed[0].kind === 'joined') {
+    const part: CodePart = { col: printed[0].col, kind: 'joined', text: printed[0].text };
+    reading.parts.push(part);
+    const t = compact(part.text);
+    if (/^\d+$/.test(t) && wellFormedJoined(t, g.family)) setCode(reading, t);
+    else reading.problem = formatProblem(part, g.family);
+    return reading;
+  }
+  // split 类 | 款 | 项
+  const get = (k: PartKind) => printed.find((p) => p.kind === k);
+  const lei = get('lei');
+  const kuan = get('kuan');
+  const xiang = get('xiang');
+  const parts: CodePart[] = [];
+  for (const p of [lei, kuan, xiang]) {
+    if (p && p.text !== '') parts.push({ col: p.col, kind: p.kind, text: p.text });
+  }
+  reading.parts = parts;
+  for (const p of parts) {
+    const lvl = levelInSplitColumn(p, g.family);
+    if (lvl) {
+      reading.problem = lvl;
+      return reading;
+    }
+    const t = compact(p.text);
+    const ok = p.kind === 'lei' ? /^\d{3}$/.test(t) && FIRST_DIGIT[g.family].test(t) : /^\d{2}$/.test(t);
+    if (!ok) {
+      reading.problem = formatProblem(p, g.family);
+      return reading;
+    }
+  }
+  const leiText = lei && lei.text !== '' ? compact(lei.text) : '';
+  const kuanText = kuan && kuan.text !== '' ? compact(kuan.text) : '';
+  const xiangText = xiang && xiang.text !== '' ? compact(xiang.text) : '';
+  let l = leiText;
+  let k = kuanText;
+  if (!l && lei && st.lei) {
+    l = st.lei;
+    reading.parts.unshift({ col: lei.col, kind: 'lei', text: st.lei, inherited: true });
+  }
+  if (!k && xiangText && kuan && st.kuan && !leiText) {
+    k = st.kuan;
+    reading.parts.splice(1, 0, { col: kuan.col, kind: 'kuan', text: st.kuan, inherited: true });
+  }
+  if (!l || (xiangText && !k)) {
+    const p = parts[0];
+    const what = !l ? '类' : '款';
+    const whatEn = !l ? '类 (class)' : '款 (section)';
+    reading.problem = {
+      kind: 'level',
+      part: p,
+      expected: `${what}编码`,
+      message: {
+        zh: `编码“${parts.map((x) => x.text).join(' ')}”缺少${what}：分栏编码的下级行必须在同一${what}之下。`,
+        en: `Code "${parts.map((x) => x.text).join(' ')}" has no ${whatEn}: a lower-level row of a split code must sit under its parent.`,
+      },
+    };
+    return reading;
+  }
+  const code = l + k + xiangText;
+  if (!wellFormedJoined(code, g.family)) {
+    reading.problem = formatProblem({ ...parts[0], kind: 'joined', text: code }, g.family);
+    return reading;
+  }
+  setCode(reading, code);
+  if (leiText) {
+    st.lei = leiText;
+    st.kuan = '';
+  }
+  if (kuanText) st.kuan = kuanText;
+  return reading;
+}
+
+/** The cells of a reading that are printed in this row (inherited parts are not), then the name cell. */
+export function codeCells(r: CodeReading, withName = false): CellRef[] {
+  const cells = r.parts
+    .filter((p) => !p.inherited)
+    .map((p) => ({ sheet: r.sheet.name, cell: toA1(r.row.row, p.col) }));
+  if (withName && r.nameCol !== undefined && !r.parts.some((p) => p.col === r.nameCol)) {
+    cells.push({ sheet: r.sheet.name, cell: toA1(r.row.row, r.nameCol) });
+  }
+  return cells;
+}
+
+/** How a code is shown in messages: '2040201' (joined) or '204 02 01' as printed in split columns. */
+export function codeLabel(r: CodeReading): string {
+  return r.code ?? r.parts.map((p) => p.text).join(' ');
+}
