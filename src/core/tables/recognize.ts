@@ -551,7 +551,8 @@ function twoSidedRows(
         const tree = buildTree(list, {
           cols,
           decimals,
-          maxDepth: 3,
+          // a heading 一、本年支出合计 above the 类 rows is not a level of its own
+          maxDepth: list.some((r) => r.role === 'year' && r.level !== 'total') ? 4 : 3,
           anchors: expense ? new Set([...FUNCTIONAL_LEI_NAMES, ...ECONOMIC_LEI_NAMES]) : undefined,
           target,
         });
