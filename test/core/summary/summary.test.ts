@@ -1,0 +1,110 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { parseA1 } from '../../../src/core/model/address';
+import { cellNumber, convertMoney } from '../../../src/core/model/numbers';
+import { getCell, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
+import { review } from '../../../src/core/review';
+import { planSummary, SUMMARY_SHEET_NAME } from '../../../src/core/summary';
+import { readXlsx } from '../../../src/xlsx';
+
+const REAL = join(__dirname, '..', '..', '..', '..', 'shared', 'real-budgets');
+const load = (name: string): Workbook => readXlsx(new Uint8Array(readFileSync(join(REAL, name))), name);
+
+describe('summary model', () => {
+  const yantai = load('烟台-信访局-2026-预算.xlsx');
+  const result = review(yantai);
+  const plan = planSummary(
+    result,
+    'zh',
+    yantai.sheets.map((s) => s.name),
+    [],
+  );
+
+  test('totals are read from the tables, each with the cell it came from', () => {
+    const byKey = Object.fromEntries(plan.model.totals.map((t) => [t.key, t]));
+    // 表1 收支总表 of the published PDF: 收入总计 = 支出总计 = 1,717.85 万元; 表3: 基本 1,192.85 + 项目 525.00
+    expect(byKey.income.value).toBeCloseTo(1717.85, 2);
+    expect(byKey.expense.value).toBeCloseTo(1717.85, 2);
+    expect(byKey.basic.value).toBeCloseTo(1192.85, 2);
+    expect(byKey.project.value).toBeCloseTo(525.0, 2);
+    for (const t of plan.model.totals) {
+      if (!t.source || t.value === undefined) continue;
+      const sheet = yantai.sheets.find((s) => s.name === t.source!.sheet)!;
+      const { row, col } = parseA1(t.source.cell);
+      expect(cellNumber(getCell(sheet, row, col))?.value ?? 0).toBeCloseTo(t.value, 6);
+    }
+  });
+
+  test('功能分类 类 shares add up to 100% and amounts match their source cells', () => {
+    const fn = plan.model.functional;
+    expect(fn.map((r) => r.code)).toEqual(['201', '205', '208', '210', '221']);
+    expect(fn.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1, 9);
+    for (const r of fn) {
+      const sheet = yantai.sheets.find((s) => s.name === r.source.sheet)!;
+      const { row, col } = parseA1(r.source.cell);
+      expect(cellNumber(getCell(sheet, row, col))!.value).toBeCloseTo(r.amount, 6);
+    }
+  });
+
+  test('every finding is listed with a link to its cell', () => {
+    const links = plan.sheet.cells.filter((c) => c.link).map((c) => `${c.link!.sheet}!${c.link!.cell}`);
+    for (const f of result.findings) {
+      const loc = f.locations[0];
+      if (loc) expect(links).toContain(`${loc.sheet}!${loc.cell}`);
+    }
+    const total = plan.sheet.cells.filter((c) => c.bold && typeof c.value === 'number');
+    expect(total.map((c) => c.value)).toEqual([
+      result.counts.error,
+      result.counts.warning,
+      result.counts.info,
+    ]);
+  });
+
+  test('the sheet has Excel tables with unique names and a chart over the 类 amounts', () => {
+    const names = plan.sheet.tables!.map((t) => t.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(['GoujiTotals', 'GoujiFunctional', 'GoujiFindings']));
+    expect(plan.sheet.charts).toHaveLength(1);
+    const fnTable = plan.sheet.tables!.find((t) => t.name === 'GoujiFunctional')!;
+    expect(plan.sheet.charts![0].values.bottom).toBe(fnTable.range.bottom);
+  });
+
+  test('a 元 table and a 万元 table are summed in one unit', () => {
+    expect(convertMoney(12345678, '元', '万元')).toBeCloseTo(1234.5678, 9);
+    const sh = load('上海普陀-司法局-2026-预算.xlsx');
+    const m = planSummary(
+      review(sh),
+      'zh',
+      sh.sheets.map((s) => s.name),
+      [],
+    ).model;
+    expect(m.moneyUnit).toBe('元');
+    const income = m.totals.find((t) => t.key === 'income')!;
+    const expense = m.totals.find((t) => t.key === 'expense')!;
+    expect(income.value).toBeDefined();
+    expect(income.value).toBeCloseTo(expense.value!, 2);
+  });
+});
+
+describe('summary placement', () => {
+  const wb: Workbook = {
+    sheets: [sheetFromValues('审核汇总', [['我的笔记']]), sheetFromValues('Sheet2', [['x']])],
+  };
+  const result = review(wb);
+
+  test("a user's own 审核汇总 sheet is never reused: the summary takes another name and says so", () => {
+    const plan = planSummary(result, 'zh', ['审核汇总', 'Sheet2'], []);
+    expect(plan.sheet.name).toBe('审核汇总 (2)');
+    expect(plan.finding?.rule).toBe('summary/name-taken');
+  });
+
+  test('a sheet Gouji made before is replaced under the same name', () => {
+    const plan = planSummary(result, 'zh', ['审核汇总', 'Sheet2'], ['审核汇总']);
+    expect(plan.sheet.name).toBe('审核汇总');
+    expect(plan.finding).toBeUndefined();
+  });
+
+  test('English names the sheet Review summary', () => {
+    expect(planSummary(result, 'en', ['Sheet2'], []).sheet.name).toBe(SUMMARY_SHEET_NAME.en);
+  });
+});
