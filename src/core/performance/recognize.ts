@@ -1,12 +1,52 @@
-// Placeholder until performance-form recognition lands (issue 4).
+/**
+ * Finds every 绩效目标表 form and every 绩效自评表 in a workbook. A sheet that cannot be read is skipped
+ * with the reason; recognition never throws.
+ */
 import { Workbook } from '../model/workbook';
 import { SkippedSheet } from '../tables/types';
+import { recognizeSelfEvaluations } from './selfeval';
+import { recognizeTargetForms } from './targets';
 import { SelfEvaluationForm, TargetForm } from './types';
 
-export function recognizePerformanceForms(_workbook: Workbook): {
+export function recognizePerformanceForms(workbook: Workbook): {
   targetForms: TargetForm[];
   selfEvaluations: SelfEvaluationForm[];
   skipped: SkippedSheet[];
 } {
-  return { targetForms: [], selfEvaluations: [], skipped: [] };
+  const targetForms: TargetForm[] = [];
+  const selfEvaluations: SelfEvaluationForm[] = [];
+  const skipped: SkippedSheet[] = [];
+  for (const sheet of workbook.sheets) {
+    try {
+      const evaluations = recognizeSelfEvaluations(sheet);
+      selfEvaluations.push(...evaluations);
+      const forms = recognizeTargetForms(sheet).filter(
+        // the target/actual block of a provincial 自评表 is not a 绩效目标表
+        (f) => !evaluations.some((e) => f.range.top >= e.range.top && f.range.top <= e.range.bottom),
+      );
+      const filled = forms.filter((f) => f.indicators.length > 0);
+      targetForms.push(...filled);
+      const titled = sheet.rows
+        .slice(0, 3)
+        .some((row) => row?.some((c) => typeof c?.value === 'string' && /绩效目标表/.test(c.value)));
+      if (titled && filled.length === 0 && evaluations.length === 0) {
+        skipped.push({
+          sheet: sheet.name,
+          reason: {
+            zh: '绩效目标表没有任何指标（按公开的空表处理），未检查',
+            en: 'performance-target sheet without any indicator (published empty); not checked',
+          },
+        });
+      }
+    } catch (e) {
+      skipped.push({
+        sheet: sheet.name,
+        reason: {
+          zh: `无法识别该表的绩效表格（${(e as Error).message}），已跳过`,
+          en: `could not read the performance forms on this sheet (${(e as Error).message}); skipped`,
+        },
+      });
+    }
+  }
+  return { targetForms, selfEvaluations, skipped };
 }
