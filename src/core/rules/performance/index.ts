@@ -1,3 +1,5 @@
 import { Rule } from '../rule';
+import { selfEvaluationRules } from './self-evaluation';
+import { targetRules } from './targets';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [...targetRules, ...selfEvaluationRules];
