@@ -242,3 +242,79 @@ export function encodeXEscapes(s: string): string {
     lit ? `_x005F_${lit}` : `_x${m.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );
 }
+
+/** Value of attribute `name` (exact qualified name) in an open-tag string, decoded. */
+export function getTagAttr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? decodeEntities(m[1] ?? m[2] ?? '') : undefined;
+}
+
+/** Set (or add) attribute `name` in an open-tag string such as `<c r="A1" s="3">` or `<xf .../>`. */
+export function setTagAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  const v = escapeAttr(value);
+  if (re.test(tag)) return tag.replace(re, `$1"${v}"`);
+  const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  let cut = end;
+  while (cut > 0 && /\s/.test(tag[cut - 1])) cut--;
+  return `${tag.slice(0, cut)} ${name}="${v}"${tag.slice(end)}`;
+}
+
+/** Remove attribute `name` from an open-tag string. */
+export function removeTagAttr(tag: string, name: string): string {
+  return tag.replace(new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"[^"]*"|'[^']*')`), '');
+}
+
+export interface Container {
+  /** Span of the whole element. */
+  start: number;
+  end: number;
+  openTag: string;
+  selfClosed: boolean;
+  /** Span of the content (equal to `end` twice when self-closed). */
+  innerStart: number;
+  innerEnd: number;
+  /** Direct child elements as raw XML. */
+  children: string[];
+}
+
+/** The first element named `name` (local name) and its direct children, or undefined. */
+export function findContainer(xml: string, name: string): Container | undefined {
+  const sc = new TagScanner(xml);
+  for (let t = sc.next(); t; t = sc.next()) {
+    if (t.name !== name || t.kind === TagKind.Close) continue;
+    const openTag = xml.slice(t.start, t.end);
+    if (t.kind === TagKind.SelfClose)
+      return {
+        start: t.start,
+        end: t.end,
+        openTag,
+        selfClosed: true,
+        innerStart: t.end,
+        innerEnd: t.end,
+        children: [],
+      };
+    const children: string[] = [];
+    let depth = 0;
+    let childStart = -1;
+    for (let u = sc.next(); u; u = sc.next()) {
+      if (u.kind === TagKind.Close) {
+        if (depth === 0)
+          return {
+            start: t.start,
+            end: u.end,
+            openTag,
+            selfClosed: false,
+            innerStart: t.end,
+            innerEnd: u.start,
+            children,
+          };
+        if (--depth === 0) children.push(xml.slice(childStart, u.end));
+      } else if (u.kind === TagKind.Open) {
+        if (depth++ === 0) childStart = u.start;
+      } else if (depth === 0) children.push(xml.slice(u.start, u.end));
+    }
+    return undefined;
+  }
+  return undefined;
+}

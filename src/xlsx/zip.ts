@@ -142,7 +142,7 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
       throw new ZipFormatError('bad local header');
     const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     if (dataStart + compressedSize > len) throw new ZipFormatError('entry data beyond end of file');
-    if (name.endsWith('/')) continue; // directory entry
+    // Directory entries (name ending in '/') are kept so a rewrite copies them too.
     entries.set(name, {
       name,
       method,
