@@ -10,6 +10,26 @@ import { BudgetTable, Measure, TableColumn, TableRow } from '../../tables/types'
 
 export type Verdict = 'equal' | 'rounding' | 'mismatch';
 
+/** One identity a budget rule evaluated (also the exact ones), for coverage reports and tests. */
+export interface CheckRecord {
+  rule: string;
+  verdict: Verdict;
+  /** Printed total (or the checked amount) first, then the parts. */
+  locations: CellRef[];
+  expected: number;
+  actual: number;
+}
+
+let listener: ((r: CheckRecord) => void) | undefined;
+
+/** Observe every identity the budget rules evaluate until the returned function is called. */
+export function traceChecks(fn: (r: CheckRecord) => void): () => void {
+  listener = fn;
+  return () => {
+    listener = undefined;
+  };
+}
+
 /**
  * Compare a computed sum with the printed amount, both as integers at `decimals`.
  * Within ½ unit of the last digit per term (and the total's own) → rounding; `extra` widens it.
@@ -196,6 +216,11 @@ export function checkSum(c: SumCheck): Finding | undefined {
   );
   const actual = c.total.value ?? 0;
   const v = verdict(expected, actual, c.decimals, c.parts.length, c.extra);
+  const locations = [
+    cellRef(c.total.table, c.total.row, c.total.col),
+    ...c.parts.map((p) => cellRef(p.table, p.row, p.col)),
+  ];
+  listener?.({ rule: c.rule, verdict: v, locations, expected, actual });
   if (v === 'equal') return undefined;
   const d = c.decimals;
   const diff = exactSum([actual, -expected], d);
@@ -205,10 +230,6 @@ export function checkSum(c: SumCheck): Finding | undefined {
       : undefined;
   const blankZh = c.total.value === undefined ? '（空白）' : '';
   const blankEn = c.total.value === undefined ? ' (blank)' : '';
-  const locations = [
-    cellRef(c.total.table, c.total.row, c.total.col),
-    ...c.parts.map((p) => cellRef(p.table, p.row, p.col)),
-  ];
   if (v === 'rounding') {
     return {
       rule: `${c.rule}-rounding`,
@@ -266,12 +287,13 @@ export function checkCross(c: CrossCheck): Finding | undefined {
   );
   let v = verdict(expected, actual, d, c.expected.length, c.extra);
   if (c.relation === 'ge' && toScaled(actual, d) >= toScaled(expected, d)) v = 'equal';
-  if (v === 'equal') return undefined;
-  const diff = exactSum([actual, -expected], d);
   const locations = [
     cellRef(c.actual.table, c.actual.row, c.actual.col),
     ...c.expected.map((e) => cellRef(e.table, e.row, e.col)),
   ];
+  listener?.({ rule: c.rule, verdict: v, locations, expected, actual });
+  if (v === 'equal') return undefined;
+  const diff = exactSum([actual, -expected], d);
   const unitZh = scale.unit;
   const converted = tables.some((t) => t.unit !== scale.unit);
   const noteZh = converted ? `（已统一折算为${unitZh}）` : '';

@@ -1,6 +1,23 @@
 import { Rule } from '../rule';
 import { balance } from './balance';
+import { basicLinks } from './basic-links';
 import { columnSum } from './column-sum';
+import { emptyTable } from './empty-table';
+import { fiscalGrantLinks } from './fiscal-grant-links';
 import { hierarchy } from './hierarchy';
+import { personnelCodes } from './personnel-codes';
+import { summaryLinks } from './summary-links';
+import { threePublicEconomic } from './three-public-economic';
 
-export const rules: Rule[] = [columnSum, hierarchy, balance];
+/** Budget-table rules (issue 3): within a table, across tables, and two warnings. */
+export const rules: Rule[] = [
+  columnSum,
+  hierarchy,
+  balance,
+  fiscalGrantLinks,
+  basicLinks,
+  summaryLinks,
+  threePublicEconomic,
+  personnelCodes,
+  emptyTable,
+];
