@@ -7,7 +7,7 @@
  */
 import { Finding } from '../../model/findings';
 import { compact, FUNCTIONAL_LEI_NAMES, ordinalOf } from '../../tables/text';
-import { BudgetTable, Measure, TableRow } from '../../tables/types';
+import { Measure, TableRow } from '../../tables/types';
 import { Rule } from '../rule';
 import {
   Amount,
