@@ -4,5 +4,6 @@ import { rules as codes } from './codes';
 import { rules as narrative } from './narrative';
 import { rules as performance } from './performance';
 import { Rule } from './rule';
+import { rules as workbook } from './workbook';
 
-export const allRules: Rule[] = [...budget, ...codes, ...narrative, ...performance];
+export const allRules: Rule[] = [...budget, ...codes, ...narrative, ...performance, ...workbook];

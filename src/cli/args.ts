@@ -1,0 +1,47 @@
+/** A small argument parser: positionals, boolean flags and flags with a value. */
+import { CliError } from './io';
+
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Map<string, string | true>;
+}
+
+/** `valued` lists flags that take a value; aliases map short names ('-o') to long ones ('--output'). */
+export function parseArgs(
+  argv: string[],
+  spec: { valued: string[]; boolean: string[]; aliases?: Record<string, string> },
+): ParsedArgs {
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i];
+    if (!a.startsWith('-') || a === '-') {
+      positionals.push(a);
+      continue;
+    }
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
+    a = spec.aliases?.[a] ?? a;
+    if (spec.valued.includes(a)) {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new CliError(`${a} 需要一个值 / ${a} needs a value`);
+      flags.set(a, v);
+    } else if (spec.boolean.includes(a)) {
+      flags.set(a, true);
+    } else {
+      throw new CliError(`未知选项 / unknown option: ${a}`);
+    }
+  }
+  return { positionals, flags };
+}
+
+export function langFlag(args: ParsedArgs): 'zh' | 'en' {
+  const v = args.flags.get('--lang');
+  if (v === undefined) return 'zh';
+  if (v === 'zh' || v === 'en') return v;
+  throw new CliError(`--lang 只能是 zh 或 en / --lang must be zh or en`);
+}

@@ -1,0 +1,41 @@
+/** The CLI's only contact with the outside world, so commands can be tested without a terminal. */
+import { readFileSync, writeFileSync } from 'fs';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): Uint8Array;
+  writeFile(path: string, bytes: Uint8Array): void;
+}
+
+export const nodeIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  readFile: (p) => new Uint8Array(readFileSync(p)),
+  writeFile: (p, b) => writeFileSync(p, b),
+};
+
+/** A usage or input problem: one clear line on stderr, exit code 2. */
+export class CliError extends Error {}
+
+/** Read a file, turning the usual file-system errors into one readable line. */
+export function readInput(io: CliIO, path: string): Uint8Array {
+  try {
+    return io.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`找不到文件 / file not found: ${path}`);
+    if (code === 'EISDIR')
+      throw new CliError(`这是一个文件夹，不是工作簿 / this is a folder, not a workbook: ${path}`);
+    if (code === 'EACCES') throw new CliError(`没有读取权限 / permission denied: ${path}`);
+    throw new CliError(`无法读取 / cannot read ${path}: ${(e as Error).message}`);
+  }
+}
+
+export function writeOutput(io: CliIO, path: string, bytes: Uint8Array): void {
+  try {
+    io.writeFile(path, bytes);
+  } catch (e) {
+    throw new CliError(`无法写入 / cannot write ${path}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,59 @@
+/** The `gouji` command: check, fill, summary. Exit 0 ok, 1 error-level findings, 2 bad usage or unreadable file. */
+import { runCheck } from './check';
+import { CliError, CliIO, nodeIO } from './io';
+
+const HELP = `gouji — 勾稽: review Chinese budget and performance workbooks
+
+用法 / usage:
+  gouji check <file.xlsx> [--json] [--lang zh|en] [--annotate <out.xlsx>]
+  gouji fill <in.xlsx> -o <out.xlsx> [--json] [--lang zh|en]
+  gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en]
+
+退出码 / exit codes: 0 无错误 no errors · 1 有错误级问题 error-level findings · 2 无法读取或用法错误 unreadable file or bad usage
+`;
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+function commands(): Record<string, Command> {
+  const table: Record<string, Command> = { check: runCheck };
+  // fill and summary arrive with the performance and summary modules
+  for (const [name, mod, fn] of [
+    ['fill', './fill', 'runFill'],
+    ['summary', './summary', 'runSummary'],
+  ] as const) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const m = require(mod) as Record<string, Command>;
+      if (typeof m[fn] === 'function') table[name] = m[fn];
+    } catch {
+      /* not built in this version */
+    }
+  }
+  return table;
+}
+
+export async function run(argv: string[], io: CliIO = nodeIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(HELP);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    io.stdout(`${(require('../../package.json') as { version: string }).version}\n`);
+    return 0;
+  }
+  const command = commands()[name];
+  if (!command) {
+    io.stderr(`gouji: 未知命令 / unknown command: ${name}（gouji --help）\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof CliError) io.stderr(`gouji: ${e.message}\n`);
+    else io.stderr(`gouji: 内部错误 / internal error: ${(e as Error).message}\n`);
+    if (process.env.GOUJI_DEBUG) io.stderr(`${(e as Error).stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,120 @@
+/** The readable report and the stable JSON shape of `gouji check`. */
+import { Finding, Lang, Level, LEVELS } from '../core/model/findings';
+import { kindName } from '../core/labels';
+import { ReviewResult } from '../core/review';
+
+export interface CheckJson {
+  file: string;
+  tables: { sheet: string; kind: string; range: string; unit: string | null }[];
+  skipped: { sheet: string; reason: string }[];
+  findings: {
+    rule: string;
+    level: Level;
+    message: string;
+    locations: { sheet: string; cell: string }[];
+    expected?: number | string;
+    actual?: number | string;
+  }[];
+  counts: Record<Level, number>;
+}
+
+export function toJson(file: string, result: ReviewResult, lang: Lang): CheckJson {
+  return {
+    file,
+    tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: t.range, unit: t.unit })),
+    skipped: result.skipped.map((s) => ({ sheet: s.sheet, reason: s.reason[lang] })),
+    findings: result.findings.map((f) => ({
+      rule: f.rule,
+      level: f.level,
+      message: f.message[lang],
+      locations: f.locations.map((l) => ({ sheet: l.sheet, cell: l.cell })),
+      ...(f.expected !== undefined ? { expected: f.expected } : {}),
+      ...(f.actual !== undefined ? { actual: f.actual } : {}),
+    })),
+    counts: result.counts,
+  };
+}
+
+const WORDS = {
+  zh: {
+    title: 'Gouji 勾稽审核报告',
+    tables: (n: number) => `识别到 ${n} 张表：`,
+    none: '未识别到任何预算表或绩效表：本工作簿没有可审核的内容。',
+    sheets: (n: number) => `工作簿共有 ${n} 个工作表。`,
+    skipped: '已跳过：',
+    unit: '单位',
+    counts: (c: Record<Level, number>) =>
+      `结果：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项。`,
+    clean: '未发现问题。',
+    level: { error: '错误', warning: '警告', info: '提示' } as Record<Level, string>,
+    expected: '应为',
+    actual: '实为',
+    also: '相关单元格',
+    general: '（整个工作簿）',
+  },
+  en: {
+    title: 'Gouji review report',
+    tables: (n: number) => `Recognised ${n} table(s):`,
+    none: 'No budget or performance table was recognised: nothing in this workbook to check.',
+    sheets: (n: number) => `The workbook has ${n} sheet(s).`,
+    skipped: 'Skipped:',
+    unit: 'unit',
+    counts: (c: Record<Level, number>) =>
+      `Result: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info.`,
+    clean: 'No problems found.',
+    level: { error: 'error', warning: 'warning', info: 'info' } as Record<Level, string>,
+    expected: 'expected',
+    actual: 'actual',
+    also: 'also involves',
+    general: '(whole workbook)',
+  },
+};
+
+function valueText(v: number | string): string {
+  return typeof v === 'number' ? String(v) : v;
+}
+
+function findingLine(f: Finding, lang: Lang): string[] {
+  const w = WORDS[lang];
+  const where = f.locations[0]?.cell ?? '';
+  const lines = [`  [${w.level[f.level]}] ${where.padEnd(6)} ${f.message[lang]}  (${f.rule})`];
+  const detail: string[] = [];
+  if (f.expected !== undefined) detail.push(`${w.expected} ${valueText(f.expected)}`);
+  if (f.actual !== undefined) detail.push(`${w.actual} ${valueText(f.actual)}`);
+  const others = f.locations
+    .slice(1)
+    .map((l) => (l.sheet === f.locations[0].sheet ? l.cell : `${l.sheet}!${l.cell}`));
+  if (others.length) detail.push(`${w.also} ${others.join(', ')}`);
+  if (detail.length) lines.push(`           ${detail.join('；')}`);
+  return lines;
+}
+
+export function textReport(file: string, result: ReviewResult, lang: Lang): string {
+  const w = WORDS[lang];
+  const out: string[] = [`${w.title} — ${file}`, w.sheets(result.context.workbook.sheets.length)];
+  if (result.tables.length === 0) out.push(w.none);
+  else {
+    out.push(w.tables(result.tables.length));
+    for (const t of result.tables)
+      out.push(
+        `  ${t.sheet}  ${t.range}  ${kindName(t.kind, lang)}${t.unit ? `  ${w.unit}：${t.unit}` : ''}`,
+      );
+  }
+  if (result.skipped.length) {
+    out.push(w.skipped);
+    for (const s of result.skipped) out.push(`  ${s.sheet}: ${s.reason[lang]}`);
+  }
+  out.push('', w.counts(result.counts));
+  if (result.findings.length === 0 && result.tables.length > 0) out.push(w.clean);
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const sheet = f.locations[0]?.sheet ?? w.general;
+    bySheet.set(sheet, [...(bySheet.get(sheet) ?? []), f]);
+  }
+  for (const [sheet, list] of bySheet) {
+    const c = LEVELS.map((l) => `${w.level[l]} ${list.filter((f) => f.level === l).length}`).join(' · ');
+    out.push('', `【${sheet}】 ${c}`);
+    for (const f of list) out.push(...findingLine(f, lang));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,39 @@
+/** `gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en]` — add or replace the 审核汇总 sheet. */
+import { review } from '../core/review';
+import { planSummary } from '../core/summary';
+import { patchXlsx } from '../xlsx';
+import { langFlag, parseArgs } from './args';
+import { CliError, CliIO, readInput, writeOutput } from './io';
+import { loadWorkbook, ownedSheetNames } from './load';
+
+export async function runSummary(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, {
+    valued: ['--lang', '--output'],
+    boolean: [],
+    aliases: { '-o': '--output' },
+  });
+  const out = args.flags.get('--output');
+  if (args.positionals.length !== 1 || typeof out !== 'string')
+    throw new CliError('用法 / usage: gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en]');
+  const lang = langFlag(args);
+  const file = args.positionals[0];
+  const bytes = readInput(io, file);
+  const workbook = loadWorkbook(bytes, file);
+  const owned = ownedSheetNames(bytes);
+  const result = review(workbook, { lang });
+  const plan = planSummary(
+    result,
+    lang,
+    workbook.sheets.map((s) => s.name),
+    owned,
+  );
+  writeOutput(io, out, patchXlsx(bytes, { addSheets: [plan.sheet] }));
+  const c = result.counts;
+  io.stdout(
+    lang === 'zh'
+      ? `已写出 ${out}：工作表“${plan.sheet.name}”（${result.tables.length} 张表，${plan.model.projects.length} 个项目；错误 ${c.error}、警告 ${c.warning}、提示 ${c.info}）\n`
+      : `Wrote ${out}: sheet "${plan.sheet.name}" (${result.tables.length} tables, ${plan.model.projects.length} projects; ${c.error} errors, ${c.warning} warnings, ${c.info} info)\n`,
+  );
+  if (plan.finding) io.stdout(`${plan.finding.message[lang]}\n`);
+  return 0;
+}
