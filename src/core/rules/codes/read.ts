@@ -98,6 +98,9 @@ interface Group {
   nameCol?: number;
 }
 
+/** 单位编码 117001, 部门代码 024: organisation codes, not classification codes. */
+const NOT_A_CODE_COLUMN = /单位|(部门|机构)(编码|代码)/;
+
 const EMBEDDED_RE = /^[[【(（]\s*(\d{3,9})\s*[\]】)）]\s*(.*)$/;
 
 /** The code columns of a table, grouped (split 类/款/项 columns form one group), each with its family and name column. */
@@ -109,7 +112,7 @@ export function codeGroups(table: BudgetTable): Group[] {
   if (cols.size === 0) {
     for (const c of table.columns) {
       const p = pathText(c);
-      if (/单位/.test(p)) continue;
+      if (NOT_A_CODE_COLUMN.test(p)) continue;
       if (/(科目)?编码|代码/.test(p) || splitKind(c) !== 'joined') cols.add(c.col);
     }
   }
@@ -117,7 +120,9 @@ export function codeGroups(table: BudgetTable): Group[] {
     .filter((c) => c.role === 'name' || /名称/.test(pathText(c)))
     .map((c) => c.col);
   for (const r of table.rows) if (r.nameCol !== undefined) nameCols.push(r.nameCol);
-  const sorted = [...cols].filter((c) => !/单位/.test(pathText(byCol.get(c)))).sort((a, b) => a - b);
+  const sorted = [...cols]
+    .filter((c) => !NOT_A_CODE_COLUMN.test(pathText(byCol.get(c))))
+    .sort((a, b) => a - b);
   const groups: Group[] = [];
   let cur: Group | undefined;
   for (const col of sorted) {
@@ -277,17 +282,23 @@ export function readTableCodes(table: BudgetTable, sheet: Sheet | undefined): Co
         const m = EMBEDDED_RE.exec(normalizeDigits(t));
         if (!m) continue;
         const family: CodeFamily = /^[35]/.test(m[1]) ? 'economic' : 'functional';
-        const part: CodePart = { col, kind: 'embedded', text: m[1] };
-        const reading: CodeReading = { table, sheet, row, rowIndex, family, group: 0, parts: [part] };
-        if (wellFormedJoined(m[1], family)) setCode(reading, m[1]);
-        else reading.problem = formatProblem(part, family);
-        reading.name = m[2].trim();
-        reading.nameCol = col;
-        out.push(reading);
+        out.push(readEmbedded({ table, sheet, row, rowIndex, family, group: 0, parts: [] }, col, m));
       }
     }
   });
   return out;
+}
+
+/** A code printed inside the name cell: the bracketed digits are the code, the rest is the name. */
+function readEmbedded(reading: CodeReading, col: number, m: RegExpExecArray): CodeReading {
+  const part: CodePart = { col, kind: 'embedded', text: m[1] };
+  reading.parts = [part];
+  reading.family = /^[35]/.test(m[1]) ? 'economic' : 'functional';
+  if (wellFormedJoined(m[1], reading.family)) setCode(reading, m[1]);
+  else reading.problem = formatProblem(part, reading.family);
+  reading.name = m[2].trim();
+  reading.nameCol = col;
+  return reading;
 }
 
 function setCode(r: CodeReading, code: string): void {
@@ -319,6 +330,8 @@ function readGroup(
   }
   // joined code (or a lone split column)
   if (printed.length === 1 && printed[0].kind === 'joined') {
+    const embedded = EMBEDDED_RE.exec(normalizeDigits(printed[0].text));
+    if (embedded) return readEmbedded(reading, printed[0].col, embedded);
     const part: CodePart = { col: printed[0].col, kind: 'joined', text: printed[0].text };
     reading.parts.push(part);
     const t = compact(part.text);
