@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { readXlsx } from '../../src/xlsx';
@@ -75,7 +75,7 @@ describe('gouji check — contract', () => {
     const out = r.written.get('/tmp/annotated.xlsx');
     expect(out).toBeDefined();
     const json = JSON.parse(r.stdout);
-    const before = readXlsx(new Uint8Array(require('fs').readFileSync(file)));
+    const before = readXlsx(new Uint8Array(readFileSync(file)));
     const after = readXlsx(out!);
     // values are untouched by annotation
     for (let i = 0; i < before.sheets.length; i++) {
