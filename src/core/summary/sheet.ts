@@ -110,7 +110,7 @@ class Writer {
 
   put(col: number, value: SpecCell['value'], extra: Partial<SpecCell> = {}): void {
     if (value === null || value === undefined || value === '') return;
-    this.cells.push({ row: this.row, col, value, ...extra });
+    this.cells.push({ ...extra, row: this.row, col, value });
   }
 
   heading(text: string): void {
@@ -124,9 +124,10 @@ class Writer {
     headers.forEach((h, c) => this.put(c, h, { bold: true, fill: HEADER_FILL }));
     this.row++;
     for (const r of rows) {
-      r.forEach((cell, c) =>
-        this.put(c, cell.value ?? null, { ...cell, row: undefined, col: undefined } as Partial<SpecCell>),
-      );
+      r.forEach((cell, c) => {
+        const { value, ...style } = cell;
+        this.put(c, value ?? null, style);
+      });
       this.row++;
     }
     const range = { top, left: 0, bottom: this.row - 1, right: headers.length - 1 };
