@@ -48,8 +48,8 @@ export const codeBasicEconomic: Rule = {
         flaggedLei.add(lei);
         const name = r.name ? ` ${r.name}` : '';
         out.push({
-          rule: this.id,
-          level: this.level,
+          rule: 'codes/basic-economic',
+          level: 'warning',
           message: {
             zh: `基本支出列了经济分类 ${r.code}${name}（${first}）：基本支出一般只用 ${allowedText} 类，请说明或改列项目支出。`,
             en: `Basic expenditure carries economic code ${r.code}${name} (${first}): basic expenditure normally uses only classes ${allowedText}; explain it or move it to project expenditure.`,

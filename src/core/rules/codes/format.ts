@@ -13,8 +13,8 @@ export const codeFormat: Rule = {
     for (const r of readCodes(ctx)) {
       if (r.problem?.kind !== 'format') continue;
       out.push({
-        rule: this.id,
-        level: this.level,
+        rule: 'codes/format',
+        level: 'error',
         message: r.problem.message,
         locations: [{ sheet: r.sheet.name, cell: toA1(r.row.row, r.problem.part.col) }],
         expected: r.problem.expected,

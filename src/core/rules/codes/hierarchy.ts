@@ -21,8 +21,8 @@ export const codeHierarchy: Rule = {
     for (const r of all) {
       if (r.problem?.kind !== 'level') continue;
       out.push({
-        rule: this.id,
-        level: this.level,
+        rule: 'codes/hierarchy',
+        level: 'error',
         message: r.problem.message,
         locations: [{ sheet: r.sheet.name, cell: toA1(r.row.row, r.problem.part.col) }],
         expected: r.problem.expected,
@@ -84,8 +84,8 @@ export const codeHierarchy: Rule = {
         const locations: CellRef[] = codeCells(r);
         if (block) locations.push(...codeCells(block));
         out.push({
-          rule: this.id,
-          level: this.level,
+          rule: 'codes/hierarchy',
+          level: 'error',
           message: present
             ? {
                 zh: `${LEVEL_ZH[level]} ${code}${name} 不在其${LEVEL_ZH[parentLevel]} ${parentCode} 之下，而在${block ? `${LEVEL_ZH[parentLevel]} ${blockText} 之下` : '表的开头'}：请把它移到 ${parentCode} 的下面。`,

@@ -26,8 +26,8 @@ export const codeName: Rule = {
       ];
       if (!m) {
         out.push({
-          rule: this.id,
-          level: this.level,
+          rule: 'codes/name',
+          level: 'warning',
           message: {
             zh: `编码 ${r.code} 的科目名称应为“${entry.name}”，表中为“${r.name}”（${entry.edition} 版目录）。`,
             en: `Code ${r.code} is named "${entry.name}" in the catalog (${entry.edition} edition); the table prints "${r.name}".`,
@@ -43,8 +43,8 @@ export const codeName: Rule = {
         r.table.year > Number(m.edition)
       ) {
         out.push({
-          rule: this.id,
-          level: this.level,
+          rule: 'codes/name',
+          level: 'warning',
           message: {
             zh: `编码 ${r.code} 的名称“${r.name}”是 ${m.edition} 年及以前的旧名称，${r.table.year} 年应为“${entry.name}”。`,
             en: `"${r.name}" is the name of code ${r.code} up to ${m.edition}; for ${r.table.year} it is "${entry.name}".`,

@@ -61,8 +61,8 @@ export const codeOtherShare: Rule = {
       const name = r.name ? ` ${r.name}` : '';
       const pname = parent.name ? ` ${parent.name}` : '';
       out.push({
-        rule: this.id,
-        level: this.level,
+        rule: 'codes/other-share',
+        level: 'warning',
         message: {
           zh: `“其他”科目 ${r.code}${name} 占其上级 ${parent.code}${pname} 的 ${share}（${value} / ${parentValue}），超过 ${limit}：请核实能否列入具体科目，或说明原因。`,
           en: `The “other” code ${r.code}${name} holds ${share} of its parent ${parent.code}${pname} (${value} / ${parentValue}), above ${limit}: check whether it has a proper code, or explain it.`,

@@ -40,8 +40,8 @@ export const codeProjectWages: Rule = {
         const lei = WAGE_LEI[r.code!.slice(0, 3)];
         const name = r.name ? ` ${r.name}` : '';
         out.push({
-          rule: this.id,
-          level: this.level,
+          rule: 'codes/project-wages',
+          level: 'warning',
           message: {
             zh: `项目支出列了 ${r.code}${name}（${v.value}）：${lei.zh}一般应在基本支出中安排，请说明。`,
             en: `Project expenditure carries ${r.code}${name} (${v.value}): ${lei.en} normally belong in basic expenditure; explain it.`,

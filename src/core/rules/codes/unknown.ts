@@ -67,7 +67,7 @@ export const codeUnknown: Rule = {
         };
       }
       if (!level || !message) continue;
-      out.push({ rule: this.id, level, message, locations: codeCells(r, true), actual: r.code });
+      out.push({ rule: 'codes/unknown', level, message, locations: codeCells(r, true), actual: r.code });
     }
     return out;
   },
