@@ -5,7 +5,7 @@
 import { toA1 } from '../core/model/address';
 import { CT, escapeRe, insertBeforeClose, PackageWriter, REL } from './pkg-writer';
 import { relType } from './package';
-import { insertWorksheetChild, rootPrefix } from './sheet-edit';
+import { afterSheetData, insertWorksheetChild, rootPrefix } from './sheet-edit';
 import { decodeEntities, encodeXEscapes, escapeText, getTagAttr } from './xml';
 
 export const NOTE_AUTHOR = 'Gouji';
@@ -63,7 +63,9 @@ export function addNotes(w: PackageWriter, sheetPart: string, sheetXml: string, 
   if (newShapes.length === 0) return xml;
 
   // VML drawing with one hidden pop-up shape per new note.
-  const legacy = /<(?:\w+:)?legacyDrawing\b[^>]*>/.exec(xml);
+  const legacyRe = /<(?:\w+:)?legacyDrawing\b[^>]*>/g;
+  legacyRe.lastIndex = afterSheetData(xml);
+  const legacy = legacyRe.exec(xml);
   const legacyId = legacy ? (getTagAttr(legacy[0], 'r:id') ?? idAttr(legacy[0])) : undefined;
   let vmlPart = legacyId ? rels.find((r) => r.id === legacyId && !r.external)?.target : undefined;
   if (vmlPart && !w.exists(vmlPart)) vmlPart = undefined;
@@ -87,7 +89,8 @@ export function addNotes(w: PackageWriter, sheetPart: string, sheetXml: string, 
     const rId = w.addRel(sheetPart, 'vmlDrawing', vmlPart);
     if (legacy) {
       // A <legacyDrawing> pointing at a missing part: repoint it.
-      xml = xml.replace(legacy[0], legacy[0].replace(/(\br:id\s*=\s*")[^"]*"/, `$1${rId}"`));
+      const fixed = legacy[0].replace(/(\br:id\s*=\s*")[^"]*"/, `$1${rId}"`);
+      xml = xml.slice(0, legacy.index) + fixed + xml.slice(legacy.index + legacy[0].length);
     } else {
       const wp = rootPrefix(xml, 'worksheet');
       const hasR = new RegExp(`xmlns:r="${escapeRe(REL)}"`).test(xml.slice(0, 2000));

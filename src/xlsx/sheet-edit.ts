@@ -351,8 +351,7 @@ function readMerges(xml: string): { top: number; left: number; bottom: number; r
   const out: { top: number; left: number; bottom: number; right: number }[] = [];
   const re = /<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g;
   let m: RegExpExecArray | null;
-  const from = xml.search(/<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\b[^>]*\/>/);
-  re.lastIndex = from < 0 ? 0 : from;
+  re.lastIndex = afterSheetData(xml);
   while ((m = re.exec(xml))) {
     const [a, b] = m[1].split(':');
     const p = parseRef(a);
@@ -366,6 +365,12 @@ function readMerges(xml: string): { top: number; left: number; bottom: number; r
       });
   }
   return out;
+}
+
+/** A position at or before the end of <sheetData> (its last mention), so searches for later elements skip the cells. */
+export function afterSheetData(xml: string): number {
+  const i = xml.lastIndexOf('sheetData');
+  return i < 0 ? 0 : xml.lastIndexOf('<', i);
 }
 
 /** Grow <dimension ref> to include (row, col). */
@@ -401,10 +406,8 @@ export function insertWorksheetChild(xml: string, name: string, el: string): str
       return xml.slice(0, t.start) + el + xml.slice(t.start);
     if (t.kind === TagKind.Open) {
       if (depth === 1 && t.name === 'sheetData') {
-        const close = /<\/(?:\w+:)?sheetData\s*>/g;
-        close.lastIndex = t.end;
-        const m = close.exec(xml);
-        sc.pos = m ? m.index + m[0].length : xml.length;
+        const close = xml.indexOf('>', afterSheetData(xml));
+        sc.pos = close < 0 ? xml.length : close + 1;
         continue;
       }
       depth++;

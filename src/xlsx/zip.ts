@@ -195,7 +195,8 @@ export function writeZip(items: ZipOut[]): Uint8Array {
     let e: ZipEntry;
     if ('entry' in item) e = item.entry;
     else {
-      const compressed = deflateSync(item.data, { level: 6 });
+      // Big parts (a 20,000-row sheet is ~10 MB of XML) get the fast level: about twice as fast, ~30% larger.
+      const compressed = deflateSync(item.data, { level: item.data.length > 1 << 20 ? 1 : 6 });
       const useStore = compressed.length >= item.data.length;
       e = {
         name: item.name,

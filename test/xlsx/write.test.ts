@@ -478,3 +478,67 @@ describe('addSheets / removeSheets', () => {
     expect(getCell(s as never, 0, 1)?.value).toBe('列2');
   });
 });
+
+describe('odd but valid worksheet XML', () => {
+  test('prefixed elements: new cells and rows use the same prefix', () => {
+    const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const src = minimalXlsx([{ name: 'S', body: '' }], {
+      parts: {
+        'xl/worksheets/sheet1.xml': `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      },
+    });
+    const out = patchXlsx(src, {
+      writes: [
+        { sheet: 'S', row: 0, col: 1, value: 2 },
+        { sheet: 'S', row: 2, col: 0, value: '三' },
+      ],
+      highlights: [{ sheet: 'S', row: 0, col: 0, level: 'error', note: 'x' }],
+    });
+    const xml = text(out, 'xl/worksheets/sheet1.xml');
+    expect(xml).toContain('<x:c r="B1"><x:v>2</x:v></x:c>');
+    expect(xml).toContain(
+      '<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t xml:space="preserve">三</x:t></x:is></x:c></x:row>',
+    );
+    expect(xml).toMatch(/<x:legacyDrawing xmlns:r="[^"]+" r:id="rId\d+"\/><\/x:worksheet>$/);
+    const s = readXlsx(out).sheets[0];
+    expect([getCell(s, 0, 0)?.value, getCell(s, 0, 1)?.value, getCell(s, 2, 0)?.value]).toEqual([1, 2, '三']);
+  });
+
+  test('cells without r attributes and self-closed rows', () => {
+    const src = minimalXlsx([
+      {
+        name: 'S',
+        body: '<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row r="2"/><row r="4" spans="1:1"><c r="A4"><v>4</v></c></row></sheetData>',
+      },
+    ]);
+    const out = patchXlsx(src, {
+      writes: [
+        { sheet: 'S', row: 0, col: 3, value: 'D1' },
+        { sheet: 'S', row: 1, col: 0, value: 'A2' },
+        { sheet: 'S', row: 2, col: 1, value: 'B3' },
+        { sheet: 'S', row: 3, col: 4, value: 'E4' },
+      ],
+      highlights: [{ sheet: 'S', row: 0, col: 1, level: 'warning', note: 'B1' }],
+    });
+    const s = readXlsx(out).sheets[0];
+    const v = (r: number, c: number) => getCell(s, r, c)?.value;
+    expect([v(0, 0), v(0, 1), v(0, 3), v(1, 0), v(2, 1), v(3, 0), v(3, 4)]).toEqual([
+      1,
+      2,
+      'D1',
+      'A2',
+      'B3',
+      4,
+      'E4',
+    ]);
+    const xml = text(out, 'xl/worksheets/sheet1.xml');
+    expect(xml).toMatch(/<row><c><v>1<\/v><\/c><c s="\d+"><v>2<\/v><\/c><c r="D1"/); // B1 keeps having no r
+    expect(xml).toContain('<row r="2"><c r="A2"');
+    expect(xml).toMatch(/<\/row><row r="3"><c r="B3"[^]*<\/row><row r="4">/); // new row in order, spans dropped
+  });
+
+  test('garbage in → XlsxReadError, not a crash', () => {
+    expect(() => patchXlsx(new Uint8Array([1, 2, 3]), {})).toThrow(/not an \.xlsx/i);
+    expect(() => gouJiOwnedSheets(new Uint8Array(0))).toThrow(/empty/);
+  });
+});
