@@ -1,0 +1,438 @@
+/**
+ * End-to-end: the real task pane on the in-memory Office fake, in headless Chromium.
+ *
+ *   npm run test:e2e        (tsx test/e2e/preview.e2e.ts)
+ *
+ * Builds the bundles with webpack into test/output/e2e-dist (GOUJI_E2E_NO_BUILD=1 reuses it), serves them
+ * on a free 127.0.0.1 port, opens preview.html and checks: 审核 highlights exactly the cells the core
+ * review flags on the same sample (computed here, not hard-coded) and lists them in the pane; a finding
+ * goes to its cell by click and by keyboard; 清除标注 puts every fill and note back. Saves
+ * docs/screenshots/taskpane.png and docs/screenshots/preview.png. Any failed step fails the run.
+ */
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import http from 'http';
+import { AddressInfo } from 'net';
+import os from 'os';
+import path from 'path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { planHighlights } from '../../src/core/highlights';
+import { toA1 } from '../../src/core/model/address';
+import { LEVEL_FILL } from '../../src/core/model/edits';
+import { Finding, Level } from '../../src/core/model/findings';
+import { mergeAt } from '../../src/core/model/workbook';
+import { review } from '../../src/core/review';
+import { readXlsx } from '../../src/xlsx/read';
+
+const ROOT = path.resolve(__dirname, '../..');
+const OUT_DIR = path.join(ROOT, 'test/output/e2e-dist');
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+const FAILURE_SHOT = path.join(ROOT, 'test/output/e2e-failure.png');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const STEP_TIMEOUT = 60_000;
+
+const FILL_LEVEL = new Map<string, Level>(
+  (Object.entries(LEVEL_FILL) as [Level, string][]).map(([level, argb]) => [
+    `#${argb.slice(2).toUpperCase()}`,
+    level,
+  ]),
+);
+
+let passed = 0;
+let failed = 0;
+
+async function step(name: string, fn: () => Promise<void>): Promise<void> {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✗ ${name}\n${indent(e instanceof Error ? (e.stack ?? e.message) : String(e))}`);
+    throw e;
+  }
+}
+
+const indent = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => `      ${l}`)
+    .join('\n');
+
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+
+function assertSameSet(actual: Iterable<string>, expected: Iterable<string>, what: string): void {
+  const a = new Set(actual);
+  const e = new Set(expected);
+  const missing = [...e].filter((x) => !a.has(x));
+  const extra = [...a].filter((x) => !e.has(x));
+  assert(
+    missing.length === 0 && extra.length === 0,
+    `${what}: missing ${JSON.stringify(missing.slice(0, 20))}${missing.length > 20 ? ` (+${missing.length - 20})` : ''}, ` +
+      `unexpected ${JSON.stringify(extra.slice(0, 20))}${extra.length > 20 ? ` (+${extra.length - 20})` : ''}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- build
+
+function build(): void {
+  if (process.env.GOUJI_E2E_NO_BUILD === '1' && fs.existsSync(path.join(OUT_DIR, 'preview.html'))) return;
+  const webpack = path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
+  const r = spawnSync(
+    process.execPath,
+    [webpack, '--mode', 'development', '--devtool', 'false', '--output-path', OUT_DIR],
+    { cwd: ROOT, stdio: 'inherit', env: process.env, timeout: 600_000 },
+  );
+  assert(r.status === 0, `webpack failed (exit ${r.status ?? r.signal})`);
+  assert(fs.existsSync(path.join(OUT_DIR, 'preview.html')), 'webpack wrote no preview.html');
+}
+
+// --------------------------------------------------------------------------------------------- server
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.map': 'application/json',
+};
+
+/** A static file server over `dir` on 127.0.0.1 and a free port. */
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'preview.html';
+    const file = path.resolve(dir, rel);
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+// ------------------------------------------------------------------------------------------- expected
+
+interface Expected {
+  findings: Finding[];
+  counts: Record<Level, number>;
+  /** sheet → cell → level shown (most severe), after merges map onto their top-left cell. */
+  cells: Map<string, Map<string, Level>>;
+  sheetsShown: string[];
+}
+
+function expectedFrom(bytes: Uint8Array, name: string): Expected {
+  const wb = readXlsx(bytes, name);
+  const result = review(wb);
+  const RANK: Record<Level, number> = { error: 0, warning: 1, info: 2 };
+  const cells = new Map<string, Map<string, Level>>();
+  const sheetsShown = wb.sheets.filter((s) => !s.hidden && !s.kind).map((s) => s.name);
+  for (const h of planHighlights(result.findings, 'zh')) {
+    const sheet = wb.sheets.find((s) => s.name === h.sheet);
+    if (!sheet || sheet.protected || sheet.hidden) continue;
+    const m = mergeAt(sheet, h.row, h.col);
+    const cell = toA1(m ? m.top : h.row, m ? m.left : h.col);
+    const bySheet = cells.get(h.sheet) ?? new Map<string, Level>();
+    const prev = bySheet.get(cell);
+    if (!prev || RANK[h.level] < RANK[prev]) bySheet.set(cell, h.level);
+    cells.set(h.sheet, bySheet);
+  }
+  return { findings: result.findings, counts: result.counts, cells, sheetsShown };
+}
+
+// ---------------------------------------------------------------------------------------------- page
+
+interface GridState {
+  /** cell → fill shown ('#RRGGBB'), for every cell with one. */
+  fills: Map<string, string>;
+  /** cell → note kinds, for every cell with one. */
+  notes: Map<string, string>;
+}
+
+async function showSheet(page: Page, sheet: string): Promise<void> {
+  const tab = page.locator(`[data-testid="workbook-view"] [role="tab"][data-sheet="${cssString(sheet)}"]`);
+  await tab.click();
+  await page.waitForSelector(`[data-testid="workbook-view"][data-active-sheet="${cssString(sheet)}"]`);
+}
+
+const cssString = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+
+async function gridState(page: Page): Promise<GridState> {
+  const rows = await page.$$eval('[data-testid="workbook-view"] td[data-cell]', (tds) =>
+    tds.map((td) => [
+      td.getAttribute('data-cell')!,
+      td.getAttribute('data-fill'),
+      td.getAttribute('data-note'),
+    ]),
+  );
+  const fills = new Map<string, string>();
+  const notes = new Map<string, string>();
+  for (const [cell, fill, note] of rows) {
+    if (fill) fills.set(cell!, fill.toUpperCase());
+    if (note) notes.set(cell!, note);
+  }
+  return { fills, notes };
+}
+
+async function allSheets(page: Page, sheets: string[]): Promise<Map<string, GridState>> {
+  const out = new Map<string, GridState>();
+  for (const s of sheets) {
+    await showSheet(page, s);
+    out.set(s, await gridState(page));
+  }
+  return out;
+}
+
+const pane = (page: Page) => page.locator('[data-testid="task-pane"]');
+
+async function noErrorBar(page: Page): Promise<void> {
+  const errors = await pane(page).locator('[data-intent="error"]').allInnerTexts();
+  assert(errors.length === 0, `the pane shows an error: ${errors.join(' | ')}`);
+}
+
+async function tabCount(page: Page, level: 'all' | Level): Promise<number> {
+  const text = await pane(page).locator(`[data-count="${level}"]`).innerText();
+  return Number(text.trim());
+}
+
+// ---------------------------------------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  console.log('e2e: preview');
+  let server: http.Server | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gouji-e2e-chromium-'));
+  const pageErrors: string[] = [];
+  try {
+    await step('webpack builds the bundles', async () => build());
+
+    let base = '';
+    await step('a local server serves the preview and its sample workbook', async () => {
+      server = await serve(OUT_DIR);
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const res = await fetch(`${base}sample.xlsx`);
+      assert(res.ok, `GET sample.xlsx: ${res.status}`);
+    });
+
+    let expected!: Expected;
+    await step('the core review of the same sample gives the expected highlights', async () => {
+      const bytes = new Uint8Array(await (await fetch(`${base}sample.xlsx`)).arrayBuffer());
+      expected = expectedFrom(bytes, 'sample.xlsx');
+      const n = [...expected.cells.values()].reduce((k, m) => k + m.size, 0);
+      console.log(
+        `      ${expected.findings.length} findings (${expected.counts.error} errors, ${expected.counts.warning} warnings, ` +
+          `${expected.counts.info} info) → ${n} cells on ${expected.cells.size} sheets`,
+      );
+      assert(n > 0, 'the review of the sample flags no cell: nothing to check');
+    });
+
+    await step('Chromium opens the preview with the pane and the grid', async () => {
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--no-first-run',
+          '--disable-quic',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+        viewport: { width: 1400, height: 900 },
+        deviceScaleFactor: 1,
+        locale: 'zh-CN',
+      });
+      context.setDefaultTimeout(STEP_TIMEOUT);
+      page = context.pages()[0] ?? (await context.newPage());
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') pageErrors.push(m.text());
+      });
+      await page.goto(`${base}preview.html`);
+      await pane(page).getByRole('button', { name: '审核', exact: true }).waitFor();
+      await page.waitForSelector('[data-testid="workbook-view"] td[data-cell]');
+    });
+    const p = page!;
+
+    let original!: Map<string, GridState>;
+    await step('before the review no cell carries a Gouji fill', async () => {
+      const tabs = await p.$$eval('[data-testid="workbook-view"] [role="tab"]', (els) =>
+        els.map((e) => e.getAttribute('data-sheet')!),
+      );
+      assertSameSet(tabs, expected.sheetsShown, 'sheet tabs');
+      original = await allSheets(p, tabs);
+      for (const [sheet, st] of original)
+        for (const [cell, fill] of st.fills)
+          assert(!FILL_LEVEL.has(fill), `${sheet}!${cell} already has a Gouji fill ${fill}`);
+    });
+
+    await step('审核 finishes without an error and shows the counts', async () => {
+      await pane(p).getByRole('button', { name: '审核', exact: true }).click();
+      await pane(p).getByRole('tablist', { name: '按级别筛选' }).waitFor();
+      await pane(p).locator('[data-intent="success"]').first().waitFor();
+      await noErrorBar(p);
+      assert(
+        (await tabCount(p, 'error')) === expected.counts.error,
+        `error count ${await tabCount(p, 'error')}`,
+      );
+      assert(
+        (await tabCount(p, 'warning')) === expected.counts.warning,
+        `warning count ${await tabCount(p, 'warning')}`,
+      );
+      // the host may add info findings of its own (e.g. a protected sheet it could not mark)
+      assert((await tabCount(p, 'info')) >= expected.counts.info, `info count ${await tabCount(p, 'info')}`);
+    });
+
+    await step('the grid highlights exactly the expected cells, coloured by level, with notes', async () => {
+      for (const sheet of expected.sheetsShown) {
+        await showSheet(p, sheet);
+        const st = await gridState(p);
+        const before = original.get(sheet)!;
+        const want = expected.cells.get(sheet) ?? new Map<string, Level>();
+        const gouji = [...st.fills].filter(
+          ([cell, fill]) => FILL_LEVEL.has(fill) && before.fills.get(cell) !== fill,
+        );
+        assertSameSet(
+          gouji.map(([cell]) => cell),
+          want.keys(),
+          `highlighted cells on ${sheet}`,
+        );
+        for (const [cell, fill] of gouji)
+          assert(
+            FILL_LEVEL.get(fill) === want.get(cell),
+            `${sheet}!${cell}: fill ${fill}, expected level ${want.get(cell)}`,
+          );
+        for (const cell of want.keys())
+          assert(st.notes.has(cell) || before.notes.has(cell), `${sheet}!${cell} has no explanation note`);
+      }
+    });
+
+    await step('the pane lists every finding at its cell', async () => {
+      const items = await pane(p)
+        .locator('button[data-finding-key^="review:"]')
+        .evaluateAll((els) =>
+          els.map((e) => `${e.getAttribute('data-sheet')}!${e.getAttribute('data-cell')}`),
+        );
+      const listed = new Set(items);
+      for (const f of expected.findings) {
+        const loc = f.locations[0];
+        if (loc)
+          assert(
+            listed.has(`${loc.sheet}!${loc.cell}`),
+            `no pane item for ${loc.sheet}!${loc.cell} (${f.rule})`,
+          );
+      }
+      const total = await tabCount(p, 'all');
+      assert(total >= expected.findings.length, `pane total ${total} < ${expected.findings.length}`);
+    });
+
+    const located = expected.findings.filter((f) => f.locations.length > 0);
+    await step('clicking a finding activates its sheet and selects its cell', async () => {
+      assert(located.length > 0, 'the sample gives no finding with a cell: nothing to click');
+      // prefer a finding on another sheet than the one shown, so activation is tested too
+      const shown = await p.getAttribute('[data-testid="workbook-view"]', 'data-active-sheet');
+      const target = located.find((f) => f.locations[0].sheet !== shown) ?? located[0];
+      const { sheet, cell } = target.locations[0];
+      await pane(p)
+        .locator(`button[data-finding-key^="review:"][data-sheet="${cssString(sheet)}"][data-cell="${cell}"]`)
+        .first()
+        .click();
+      await p.waitForSelector(`[data-testid="workbook-view"][data-active-sheet="${cssString(sheet)}"]`);
+      await p.waitForSelector(`[data-testid="workbook-view"] td[data-cell="${cell}"][data-selected="true"]`);
+      assert(
+        (await p.innerText('[data-testid="name-box"]')).trim() === cell,
+        'name box does not show the cell',
+      );
+      await noErrorBar(p);
+    });
+
+    await step('keyboard: arrow keys move between findings, Enter selects the cell', async () => {
+      const buttons = pane(p).locator('button[data-finding-key^="review:"]');
+      if ((await buttons.count()) < 2) return;
+      await buttons.nth(0).focus();
+      await p.keyboard.press('ArrowDown');
+      const focused = await p.evaluate(() => document.activeElement?.getAttribute('data-finding-key'));
+      const second = await buttons.nth(1).getAttribute('data-finding-key');
+      assert(focused === second, `ArrowDown focused ${focused}, expected ${second}`);
+      const sheet = (await buttons.nth(1).getAttribute('data-sheet'))!;
+      const cell = (await buttons.nth(1).getAttribute('data-cell'))!;
+      await p.keyboard.press('Enter');
+      await p.waitForSelector(`[data-testid="workbook-view"][data-active-sheet="${cssString(sheet)}"]`);
+      await p.waitForSelector(`[data-testid="workbook-view"] td[data-cell="${cell}"][data-selected="true"]`);
+    });
+
+    await step('screenshots of the pane with findings and of the preview', async () => {
+      fs.mkdirSync(SHOTS, { recursive: true });
+      await p.mouse.move(0, 0);
+      await pane(p).evaluate((el) => el.scrollTo(0, 0));
+      await pane(p).screenshot({ path: path.join(SHOTS, 'taskpane.png') });
+      await p.screenshot({ path: path.join(SHOTS, 'preview.png') });
+    });
+
+    await step('清除标注 restores every fill and note of the original', async () => {
+      await pane(p).getByRole('button', { name: '清除标注', exact: true }).click();
+      await pane(p)
+        .getByText(/已清除 \d+ 处标注/)
+        .waitFor();
+      await noErrorBar(p);
+      const after = await allSheets(p, expected.sheetsShown);
+      for (const sheet of expected.sheetsShown) {
+        const a = after.get(sheet)!;
+        const o = original.get(sheet)!;
+        assertSameSet(
+          [...a.fills].map(([c, f]) => `${c}=${f}`),
+          [...o.fills].map(([c, f]) => `${c}=${f}`),
+          `fills on ${sheet}`,
+        );
+        assertSameSet(
+          [...a.notes].map(([c, n]) => `${c}=${n}`),
+          [...o.notes].map(([c, n]) => `${c}=${n}`),
+          `notes on ${sheet}`,
+        );
+      }
+    });
+
+    await step('the page logged no errors', async () => {
+      assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
+    });
+  } catch {
+    if (page) await page.screenshot({ path: FAILURE_SHOT }).catch(() => undefined);
+    if (page) console.log(`  failure screenshot: ${path.relative(ROOT, FAILURE_SHOT)}`);
+    if (pageErrors.length) console.log(`  page errors:\n${indent(pageErrors.join('\n'))}`);
+  } finally {
+    await context?.close().catch(() => undefined);
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  if (failed === 0 && passed === 0) failed = 1;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+const guard = setTimeout(() => {
+  console.log('e2e: timed out after 15 minutes');
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+}, 15 * 60_000);
+guard.unref();
+
+main().catch((e) => {
+  console.error(e);
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});
