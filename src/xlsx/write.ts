@@ -127,13 +127,17 @@ export function patchXlsx(bytes: Uint8Array, edits: WorkbookEdits): Uint8Array {
     let maxSheetId = Math.max(0, ...info.sheets.map((s) => Number(s.sheetId) || 0));
     const p = rootPrefix(wbXml, 'workbook');
     const hasR = new RegExp(`xmlns:r="${escapeRe(REL)}"`).test(wbXml.slice(0, 3000));
+    // a replaced sheet keeps its sheetId, so rebuilding the summary leaves workbook.xml as it was
+    const reusedIds = new Map<SheetSpec, string>();
+    for (const [i, spec] of replaceAt) reusedIds.set(spec, info.sheets[i].sheetId);
     for (const spec of [...replaceAt.values(), ...appended]) {
       const part = w.freePartName((n) => `xl/worksheets/sheet${n}.xml`);
       writeNewSheet(ctx, spec, part);
       const rId = w.addRel(workbookPart, 'worksheet', part);
+      const sheetId = reusedIds.get(spec) || String(++maxSheetId);
       newEntries.set(
         spec,
-        `<${p}sheet name="${escapeAttr(spec.name)}" sheetId="${++maxSheetId}"${hasR ? '' : ` xmlns:r="${REL}"`} r:id="${rId}"/>`,
+        `<${p}sheet name="${escapeAttr(spec.name)}" sheetId="${sheetId}"${hasR ? '' : ` xmlns:r="${REL}"`} r:id="${rId}"/>`,
       );
     }
   }
