@@ -34,7 +34,8 @@ import { createSettingsStore, SettingsStore } from './settingsStore';
 import { fluentTheme, officeThemeKind, ThemeKind } from './theme';
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100%', backgroundColor: tokens.colorNeutralBackground1 },
+  // layout lives on an inner element: FluentProvider passes its className on to portal mount nodes
+  surface: { flexGrow: 1, backgroundColor: tokens.colorNeutralBackground1 },
   root: {
     display: 'flex',
     flexDirection: 'column',
@@ -215,89 +216,95 @@ export function App({ host, settingsStore, theme }: AppProps) {
   const dismiss = (id: number) => setNotices((ns) => ns.filter((n) => n.id !== id));
 
   return (
-    <FluentProvider theme={fluentTheme(themeKind)} className={styles.provider} data-theme={themeKind}>
-      <main className={styles.root} lang={LOCALE[lang]} aria-busy={busy !== null}>
-        <header className={styles.header}>
-          <ShieldCheckmarkRegular className={styles.logo} aria-hidden />
-          <div className={styles.titles}>
-            <h1 className={styles.title}>{t('appTitle')}</h1>
-            <span className={styles.subtitle}>{t('appSubtitle')}</span>
-          </div>
-        </header>
+    <FluentProvider
+      theme={fluentTheme(themeKind)}
+      data-theme={themeKind}
+      style={{ minHeight: '100%', display: 'flex', flexDirection: 'column' }}
+    >
+      <div className={styles.surface}>
+        <main className={styles.root} lang={LOCALE[lang]} aria-busy={busy !== null}>
+          <header className={styles.header}>
+            <ShieldCheckmarkRegular className={styles.logo} aria-hidden />
+            <div className={styles.titles}>
+              <h1 className={styles.title}>{t('appTitle')}</h1>
+              <span className={styles.subtitle}>{t('appSubtitle')}</span>
+            </div>
+          </header>
 
-        <ActionBar t={t} busy={busy?.action ?? null} onAction={(a) => void run(a)} />
+          <ActionBar t={t} busy={busy?.action ?? null} onAction={(a) => void run(a)} />
 
-        {busy && (
-          <div className={styles.progress}>
-            <Field label={t('progressLabel')} hint={<span aria-live="polite">{busy.step}</span>}>
-              <ProgressBar value={busy.fraction} max={1} thickness="large" aria-valuetext={busy.step} />
-            </Field>
-          </div>
-        )}
+          {busy && (
+            <div className={styles.progress}>
+              <Field label={t('progressLabel')} hint={<span aria-live="polite">{busy.step}</span>}>
+                <ProgressBar value={busy.fraction} max={1} thickness="large" aria-valuetext={busy.step} />
+              </Field>
+            </div>
+          )}
 
-        {notices.length > 0 && (
-          <MessageBarGroup animate="exit-only">
-            {notices.map((n) => (
-              <MessageBar
-                key={n.id}
-                intent={n.intent}
-                layout={n.findings ? 'multiline' : 'auto'}
-                data-intent={n.intent}
-              >
-                <MessageBarBody className={styles.noticeText}>
-                  {n.title && <MessageBarTitle>{n.title}</MessageBarTitle>}
-                  {n.text}
-                  {n.findings && (
-                    <div className={styles.needsPerson}>
-                      <FindingList
-                        groups={groupFindings(n.findings)}
-                        lang={lang}
-                        t={t}
-                        keyPrefix={`fill${n.id}`}
-                        selectedKey={selectedKey}
-                        onSelect={(k, f, r) => void select(k, f, r)}
-                        headingLevel={4}
-                        aria-label={t('needsPersonTitle')}
+          {notices.length > 0 && (
+            <MessageBarGroup animate="exit-only">
+              {notices.map((n) => (
+                <MessageBar
+                  key={n.id}
+                  intent={n.intent}
+                  layout={n.findings ? 'multiline' : 'auto'}
+                  data-intent={n.intent}
+                >
+                  <MessageBarBody className={styles.noticeText}>
+                    {n.title && <MessageBarTitle>{n.title}</MessageBarTitle>}
+                    {n.text}
+                    {n.findings && (
+                      <div className={styles.needsPerson}>
+                        <FindingList
+                          groups={groupFindings(n.findings)}
+                          lang={lang}
+                          t={t}
+                          keyPrefix={`fill${n.id}`}
+                          selectedKey={selectedKey}
+                          onSelect={(k, f, r) => void select(k, f, r)}
+                          headingLevel={4}
+                          aria-label={t('needsPersonTitle')}
+                        />
+                      </div>
+                    )}
+                  </MessageBarBody>
+                  <MessageBarActions
+                    containerAction={
+                      <Button
+                        appearance="transparent"
+                        icon={<DismissRegular />}
+                        aria-label={t('dismiss')}
+                        onClick={() => dismiss(n.id)}
                       />
-                    </div>
-                  )}
-                </MessageBarBody>
-                <MessageBarActions
-                  containerAction={
-                    <Button
-                      appearance="transparent"
-                      icon={<DismissRegular />}
-                      aria-label={t('dismiss')}
-                      onClick={() => dismiss(n.id)}
-                    />
-                  }
-                />
-              </MessageBar>
-            ))}
-          </MessageBarGroup>
-        )}
+                    }
+                  />
+                </MessageBar>
+              ))}
+            </MessageBarGroup>
+          )}
 
-        <Accordion collapsible className={styles.settings}>
-          <AccordionItem value="settings">
-            <AccordionHeader icon={<SettingsRegular />} expandIconPosition="end">
-              {t('settings')}
-            </AccordionHeader>
-            <AccordionPanel>
-              <SettingsPanel settings={settings} onChange={changeSettings} t={t} />
-            </AccordionPanel>
-          </AccordionItem>
-        </Accordion>
+          <Accordion collapsible className={styles.settings}>
+            <AccordionItem value="settings">
+              <AccordionHeader icon={<SettingsRegular />} expandIconPosition="end">
+                {t('settings')}
+              </AccordionHeader>
+              <AccordionPanel>
+                <SettingsPanel settings={settings} onChange={changeSettings} t={t} />
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
 
-        <ResultsView
-          outcome={outcome}
-          filter={filter}
-          onFilter={setFilter}
-          lang={lang}
-          t={t}
-          selectedKey={selectedKey}
-          onSelect={(k, f, r) => void select(k, f, r)}
-        />
-      </main>
+          <ResultsView
+            outcome={outcome}
+            filter={filter}
+            onFilter={setFilter}
+            lang={lang}
+            t={t}
+            selectedKey={selectedKey}
+            onSelect={(k, f, r) => void select(k, f, r)}
+          />
+        </main>
+      </div>
     </FluentProvider>
   );
 }

@@ -72,7 +72,7 @@ describe('task pane', () => {
     expect(first).toHaveTextContent('C8');
     expect(first).toHaveTextContent('应为 1,234.5');
     expect(first).toHaveTextContent('实为 1,200');
-    expect(first).toHaveTextContent('+ D8, E8');
+    expect(first).toHaveTextContent('相关单元格：D8, E8');
 
     const income = screen.getByRole('region', { name: '收入总表' });
     expect(

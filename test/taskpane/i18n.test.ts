@@ -19,7 +19,7 @@ describe('task pane strings', () => {
   it('fills placeholders and leaves unknown ones', () => {
     expect(translator('zh')('fillDone', { written: 4 })).toBe('已填入 4 个单元格。');
     expect(translator('en')('summaryDone', { sheet: '勾稽汇总' })).toBe('Summary sheet “勾稽汇总” is ready.');
-    expect(translator('en')('fillDone')).toBe('Wrote {written} cells.');
+    expect(translator('en')('fillDone')).toBe('Cells written: {written}.');
   });
 
   it('formats numbers for the pane language', () => {

@@ -14,10 +14,10 @@ export type Action = 'review' | 'fill' | 'summary' | 'clear';
 const useStyles = makeStyles({
   root: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(132px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(128px, 1fr))',
     gap: tokens.spacingHorizontalS,
   },
-  button: { justifyContent: 'flex-start', minWidth: 0, whiteSpace: 'nowrap' },
+  button: { justifyContent: 'flex-start', minWidth: 0, textAlign: 'start' },
 });
 
 const ACTIONS: { action: Action; label: MessageKey; hint: MessageKey; icon: ReactElement }[] = [

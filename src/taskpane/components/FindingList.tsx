@@ -54,7 +54,7 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     textAlign: 'start',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    border: `${tokens.strokeWidthThin} solid transparent`,
+    border: 'none',
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: 'transparent',
     color: tokens.colorNeutralForeground1,
@@ -71,10 +71,13 @@ const useStyles = makeStyles({
   },
   selected: {
     backgroundColor: tokens.colorNeutralBackground1Selected,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    boxShadow: `inset 0 0 0 ${tokens.strokeWidthThin} ${tokens.colorBrandStroke1}`,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Selected },
   },
-  icon: { flexShrink: 0, fontSize: '16px', marginTop: '2px' },
+  // the level also shows as a bar at the item's start (the heading above names it)
+  error: { borderLeft: `3px solid ${tokens.colorStatusDangerBorderActive}` },
+  warning: { borderLeft: `3px solid ${tokens.colorStatusWarningBorderActive}` },
+  info: { borderLeft: `3px solid ${tokens.colorBrandStroke1}` },
   body: { display: 'flex', flexDirection: 'column', gap: '2px', minWidth: 0, flexGrow: 1 },
   message: { display: 'block', overflowWrap: 'anywhere' },
   meta: {
@@ -172,7 +175,6 @@ function FindingItem({
   const selected = key === selectedKey;
   const content = (
     <>
-      <LevelIcon level={finding.level} className={styles.icon} />
       <span className={styles.body}>
         <span className={styles.message}>{finding.message[lang]}</span>
         <span className={styles.meta}>
@@ -201,8 +203,7 @@ function FindingItem({
         </span>
         {otherText && (
           <span className={styles.also}>
-            + {otherText}
-            {others.length > 6 ? ' …' : ''}
+            {t('alsoInvolves', { cells: others.length > 6 ? `${otherText} …` : otherText })}
           </span>
         )}
         <span className={styles.rule}>{finding.rule}</span>
@@ -214,7 +215,7 @@ function FindingItem({
       {loc ? (
         <button
           type="button"
-          className={mergeClasses(styles.item, selected && styles.selected)}
+          className={mergeClasses(styles.item, styles[finding.level], selected && styles.selected)}
           aria-current={selected ? 'true' : undefined}
           title={t('goToCell', { ref: `${loc.sheet}!${loc.cell}` })}
           data-finding-key={key}
@@ -225,7 +226,12 @@ function FindingItem({
           {content}
         </button>
       ) : (
-        <div className={styles.item} style={{ cursor: 'default' }} tabIndex={0} data-finding-key={key}>
+        <div
+          className={mergeClasses(styles.item, styles[finding.level])}
+          style={{ cursor: 'default' }}
+          tabIndex={0}
+          data-finding-key={key}
+        >
           {content}
         </div>
       )}
