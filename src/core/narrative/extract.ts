@@ -8,7 +8,12 @@ export function findNarrativeCells(workbook: Workbook): NarrativeCell[] {
     sheet.rows.forEach((row, r) =>
       row?.forEach((cell, c) => {
         const text = cellText(cell);
-        if (typeof cell?.value === 'string' && text.length >= 20 && /\d/.test(text) && /万元|元|%|％/.test(text))
+        if (
+          typeof cell?.value === 'string' &&
+          text.length >= 20 &&
+          /\d/.test(text) &&
+          /万元|元|%|％/.test(text)
+        )
           out.push({ sheet: sheet.name, row: r, col: c, text });
       }),
     );

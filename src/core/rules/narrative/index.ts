@@ -1,3 +1,15 @@
+/** Narrative and cross-document rules (DOMAIN.md §3): the 说明 against the tables, itemised lists, forms vs 项目支出. */
 import { Rule } from '../rule';
+import { narrativeAmount } from './amount';
+import { narrativeChange } from './change';
+import { narrativeItemisedSum } from './itemised-sum';
+import { narrativeProjectFormsTotal } from './project-forms-total';
+import { narrativeShare } from './share';
 
-export const rules: Rule[] = [];
+export const rules: Rule[] = [
+  narrativeAmount,
+  narrativeShare,
+  narrativeChange,
+  narrativeItemisedSum,
+  narrativeProjectFormsTotal,
+];

@@ -1,0 +1,96 @@
+/**
+ * narrative/amount: an amount the 说明 states for a subject that names a table figure (收入总计, 一般公共预算支出,
+ * 基本支出, "三公"经费, 政府性基金预算支出, a 类 by name…) equals that figure after unit conversion.
+ * Compared at the coarser of the two precisions (prose writes 115 for 115.0 and rounds 元 tables to 万元): equal →
+ * nothing; the table figure rounded the other way (truncated, half-even) → info (尾差); else error.
+ * Last-year amounts and the prose of 绩效目标表 forms are not compared.
+ */
+import { Finding } from '../../model/findings';
+import { convertMoney, formatAmount, toScaled } from '../../model/numbers';
+import { Rule } from '../rule';
+import {
+  Agreement,
+  amt,
+  at,
+  inTargetForm,
+  paragraphPrecision,
+  statementsOf,
+  uniqueRefs,
+  unitShift,
+} from './common';
+import { classify, resolve } from './lookup';
+
+/**
+ * A table figure restated in prose at precision `p`: equal when it is the half-up rounding; when the table is more
+ * precise than the prose, rounding the other way (half-even, truncation: 1807.65 → 1807.6) is a rounding
+ * difference; anything else — and any difference at the table's own precision — is a mismatch.
+ */
+export function restated(
+  table: number,
+  tablePrecision: number,
+  stated: number,
+  p: number,
+  extra: number,
+): { agreement: Agreement; diff: number } {
+  const S = toScaled(stated, p);
+  const diff = Math.abs(toScaled(table, p) - S) / 10 ** p;
+  if (S === toScaled(table, p)) return { agreement: 'equal', diff: 0 };
+  const x = table * 10 ** p;
+  const lo = Math.floor(x + 1e-9) - extra;
+  const hi = Math.ceil(x - 1e-9) + extra;
+  if (tablePrecision > p && S >= lo && S <= hi) return { agreement: 'rounding', diff };
+  return { agreement: 'mismatch', diff };
+}
+
+export const narrativeAmount: Rule = {
+  id: 'narrative/amount',
+  level: 'error',
+  title: { zh: '说明中的金额与表内数一致', en: 'Amounts stated in the narrative match the tables' },
+  check(ctx) {
+    const findings: Finding[] = [];
+    for (const { doc, statement: s } of statementsOf(ctx, 'amount')) {
+      if (s.prior) continue;
+      if (s.year !== undefined && doc.result.year !== undefined && s.year !== doc.result.year) continue;
+      const where = at(doc, s.amount);
+      if (inTargetForm(ctx, where)) continue;
+      const target = classify(s.subject, s.scope);
+      if (!target) continue;
+      const found = resolve(ctx, target, s.subject);
+      if (!found || found === 'ambiguous') continue;
+      const stated = s.amount;
+      const unit = stated.unit;
+      const tableValue = convertMoney(found.value, found.unit, unit);
+      const tablePrecision = found.decimals + unitShift(found.unit, unit);
+      const p = Math.min(paragraphPrecision(doc, stated), tablePrecision);
+      const { agreement, diff } = restated(
+        tableValue,
+        tablePrecision,
+        stated.value,
+        p,
+        ctx.settings.extraTolerance,
+      );
+      if (agreement === 'equal') continue;
+      const shown = Math.max(0, p, stated.decimals);
+      const tableText = `${formatAmount(tableValue, Math.max(0, p))} ${unit}`;
+      const statedText = `${amt(stated.value, stated.decimals)} ${unit}`;
+      const diffText = `${amt(diff, shown)} ${unit}`;
+      const rounding = agreement === 'rounding';
+      findings.push({
+        rule: rounding ? 'narrative/amount-rounding' : 'narrative/amount',
+        level: rounding ? 'info' : 'error',
+        message: {
+          zh: rounding
+            ? `说明中“${s.subject}”${statedText}，${found.where.zh}为 ${tableText}，相差 ${diffText}，属尾差。`
+            : `说明中“${s.subject}”${statedText}，与${found.where.zh} ${tableText} 不一致（相差 ${diffText}）。`,
+          en: rounding
+            ? `The narrative states “${s.subject}” ${statedText}; ${found.where.en} shows ${tableText} — a rounding difference of ${diffText}.`
+            : `The narrative states “${s.subject}” ${statedText}, but ${found.where.en} shows ${tableText} (difference ${diffText}).`,
+        },
+        locations: uniqueRefs([where, found.cell]),
+        expected: Number(amt(tableValue, Math.max(0, p))),
+        actual: stated.value,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,141 @@
+/**
+ * narrative/itemised-sum: a list of amounts sums to the total it states (DOMAIN.md §3 "Project list: Σ items = the
+ * stated project total"), and a written formula (4807.57+430.56+261.91=…, 2450*12*420=1234.80万元) holds.
+ *
+ * Compared at the finest precision the list prints (prose drops trailing zeros, so "5500 万元" next to 4807.57 is
+ * 5500.00): equal → nothing; within the rounding of its terms (½ unit of the last digit per term and the total) →
+ * info; beyond → error. A list that may be partial (an unnumbered "其中" under a total not called 总/合计, a
+ * "（含 …）" remark) falling short of its total is a warning, not an error; so is a list of headings whose total Gouji
+ * took from the project's 资金安排 section.
+ */
+import { Finding } from '../../model/findings';
+import { convertMoney, toScaled } from '../../model/numbers';
+import { EquationStatement, ItemisedStatement } from '../../narrative/types';
+import { NarrativeDocument } from '../../narrative/document';
+import { Rule } from '../rule';
+import { amt, at, decimalsIn, statementsOf, uniqueRefs } from './common';
+
+const LAYOUT: Record<ItemisedStatement['layout'], { zh: string; en: string }> = {
+  inline: { zh: '“其中”所列各项', en: 'the items listed after 其中' },
+  numbered: { zh: '所列各项', en: 'the numbered items' },
+  table: { zh: '明细表各项', en: 'the items of the table' },
+  headings: { zh: '各分项标题所列金额', en: 'the amounts in the section headings' },
+  parenthetical: { zh: '括注中的各项', en: 'the items in brackets' },
+};
+
+function checkList(doc: NarrativeDocument, s: ItemisedStatement, extra: number): Finding[] {
+  const unit = s.total.unit;
+  const p = Math.max(s.total.decimals, ...s.items.map((i) => decimalsIn(i, unit)));
+  const sumScaled = s.items.reduce((acc, i) => acc + toScaled(convertMoney(i.value, i.unit, unit), p), 0);
+  const totalScaled = toScaled(s.total.value, p);
+  const diff = Math.abs(sumScaled - totalScaled);
+  if (diff === 0) return [];
+  const allowance = Math.max(1, Math.floor((s.items.length + 1) / 2)) + extra;
+  const sum = sumScaled / 10 ** p;
+  const terms = s.items.map((i) => amt(convertMoney(i.value, i.unit, unit), decimalsIn(i, unit))).join(' + ');
+  const what = LAYOUT[s.layout];
+  let level: Finding['level'];
+  let rule = 'narrative/itemised-sum';
+  if (diff <= allowance) {
+    level = 'info';
+    rule = 'narrative/itemised-sum-rounding';
+  } else if (s.layout === 'headings') level = 'warning';
+  else if (sumScaled > totalScaled || s.exhaustive) level = 'error';
+  else level = 'warning';
+  const diffText = `${amt(diff / 10 ** p, p)} ${unit}`;
+  const note =
+    level === 'info'
+      ? { zh: '，属尾差', en: ' — a rounding difference' }
+      : level === 'warning'
+        ? s.layout === 'headings'
+          ? {
+              zh: '（合计取自资金安排情况，请核对）',
+              en: ' (the total is the one stated under 资金安排情况; please check)',
+            }
+          : { zh: '（所列可能不全，请核对）', en: ' (the list may be partial; please check)' }
+        : { zh: '', en: '' };
+  return [
+    {
+      rule,
+      level,
+      message: {
+        zh: `${what.zh}合计 ${amt(sum, p)} ${unit}（${terms}），与所述合计 ${amt(s.total.value, p)} ${unit} 相差 ${diffText}${note.zh}。`,
+        en: `${what.en[0].toUpperCase()}${what.en.slice(1)} sum to ${amt(sum, p)} ${unit} (${terms}), not the stated total of ${amt(s.total.value, p)} ${unit}: a difference of ${diffText}${note.en}.`,
+      },
+      locations: uniqueRefs([at(doc, s.total), ...s.items.map((i) => at(doc, i))]),
+      expected: s.total.value,
+      actual: sum,
+    },
+  ];
+}
+
+/** Operands carry no unit: a product may be in 元 for a 万元 result (2450 元 × 12 × 420 = 1234.80 万元). */
+function checkEquation(doc: NarrativeDocument, s: EquationStatement, extra: number): Finding[] {
+  const r = s.result;
+  const opDecimals = Math.max(...s.operands.map((o) => o.decimals));
+  if (s.op === '+') {
+    const p = Math.max(r.decimals, opDecimals);
+    const sum = s.operands.reduce((a, o) => a + toScaled(o.value, p), 0);
+    const diff = Math.abs(sum - toScaled(r.value, p));
+    if (diff === 0) return [];
+    const rounding = diff <= Math.max(1, Math.floor((s.operands.length + 1) / 2)) + extra;
+    return [
+      finding(doc, s, rounding, amt(sum / 10 ** p, p), {
+        zh: `算式 ${s.operands.map((o) => amt(o.value, o.decimals)).join(' + ')} = ${amt(sum / 10 ** p, p)}，文中写作 ${r.text}`,
+        en: `${s.operands.map((o) => amt(o.value, o.decimals)).join(' + ')} = ${amt(sum / 10 ** p, p)}, written as ${r.text}`,
+      }),
+    ];
+  }
+  const product = s.operands.reduce((a, o) => a * o.value, 1);
+  let best = Infinity;
+  let bestValue = product;
+  for (const factor of [1, 1e4, 1e8, 1e-4]) {
+    const v = product / factor;
+    const diff = Math.abs(toScaled(v, r.decimals) - toScaled(r.value, r.decimals));
+    if (diff < best) {
+      best = diff;
+      bestValue = v;
+    }
+  }
+  if (best === 0) return [];
+  const rounding = opDecimals > 0 && best <= 1 + extra;
+  return [
+    finding(doc, s, rounding, amt(bestValue, r.decimals), {
+      zh: `算式 ${s.operands.map((o) => amt(o.value, o.decimals)).join('×')} 得 ${amt(bestValue, r.decimals)}，文中写作 ${r.text}`,
+      en: `${s.operands.map((o) => amt(o.value, o.decimals)).join(' × ')} gives ${amt(bestValue, r.decimals)}, written as ${r.text}`,
+    }),
+  ];
+}
+
+function finding(
+  doc: NarrativeDocument,
+  s: EquationStatement,
+  rounding: boolean,
+  expected: string,
+  m: { zh: string; en: string },
+): Finding {
+  return {
+    rule: rounding ? 'narrative/itemised-sum-rounding' : 'narrative/itemised-sum',
+    level: rounding ? 'info' : 'error',
+    message: {
+      zh: `${m.zh}${rounding ? '，属尾差' : ''}。`,
+      en: `${m.en}${rounding ? ' — a rounding difference' : ''}.`,
+    },
+    locations: uniqueRefs([at(doc, s.result), ...s.operands.map((o) => at(doc, o))]),
+    expected: Number(expected),
+    actual: s.result.value,
+  };
+}
+
+export const narrativeItemisedSum: Rule = {
+  id: 'narrative/itemised-sum',
+  level: 'error',
+  title: { zh: '分项金额之和等于所述合计', en: 'Itemised amounts sum to the stated total' },
+  check(ctx) {
+    const extra = ctx.settings.extraTolerance;
+    return [
+      ...statementsOf(ctx, 'itemised').flatMap(({ doc, statement }) => checkList(doc, statement, extra)),
+      ...statementsOf(ctx, 'equation').flatMap(({ doc, statement }) => checkEquation(doc, statement, extra)),
+    ];
+  },
+};
