@@ -11,22 +11,22 @@ const realFiles = readdirSync(REAL).filter((f) => f.endsWith('.xlsx'));
 
 describe('gouji check — contract', () => {
   test('no arguments prints usage and exits 2', async () => {
-    const r = await gouji();
+    const r = await gouji([]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('gouji check');
   });
 
   test('unknown command and unknown option exit 2 with one line', async () => {
-    const a = await gouji('frobnicate');
+    const a = await gouji(['frobnicate']);
     expect(a.code).toBe(2);
     expect(a.stderr.trim().split('\n')).toHaveLength(1);
-    const b = await gouji('check', join(REAL, realFiles[0]), '--colour');
+    const b = await gouji(['check', join(REAL, realFiles[0]), '--colour']);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/unknown option: --colour/);
   });
 
   test('missing file exits 2 with one clear line and no stack trace', async () => {
-    const r = await gouji('check', '/nonexistent/book.xlsx');
+    const r = await gouji(['check', '/nonexistent/book.xlsx']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/file not found/);
     expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
@@ -35,7 +35,7 @@ describe('gouji check — contract', () => {
 
   test('--json prints exactly one object with the documented shape', async () => {
     const file = join(REAL, '上海普陀-司法局-2026-单位预算.xlsx');
-    const r = await gouji('check', file, '--json');
+    const r = await gouji(['check', file, '--json']);
     const json = JSON.parse(r.stdout);
     expect(Object.keys(json).sort()).toEqual(['counts', 'file', 'findings', 'skipped', 'tables']);
     expect(json.file).toBe(file);
@@ -55,15 +55,15 @@ describe('gouji check — contract', () => {
 
   test('--lang en switches messages to English', async () => {
     const file = join(REAL, '上海普陀-司法局-2026-单位预算.xlsx');
-    const zh = await gouji('check', file);
-    const en = await gouji('check', file, '--lang', 'en');
+    const zh = await gouji(['check', file]);
+    const en = await gouji(['check', file, '--lang', 'en']);
     expect(zh.stdout).toContain('审核报告');
     expect(en.stdout).toContain('review report');
-    expect((await gouji('check', file, '--lang', 'fr')).code).toBe(2);
+    expect((await gouji(['check', file, '--lang', 'fr'])).code).toBe(2);
   });
 
   test.each(realFiles)('reads real workbook %s without error', async (name) => {
-    const r = await gouji('check', join(REAL, name), '--json');
+    const r = await gouji(['check', join(REAL, name), '--json']);
     expect(r.stderr).toBe('');
     expect([0, 1]).toContain(r.code);
     expect(JSON.parse(r.stdout).file).toContain(name);
@@ -71,8 +71,8 @@ describe('gouji check — contract', () => {
 
   test('--annotate writes a copy whose finding cells carry a note, and leaves the input alone', async () => {
     const file = join(REAL, '上海普陀-司法局-2026-单位预算.xlsx');
-    const r = await gouji('check', file, '--json', '--annotate', '/tmp/annotated.xlsx');
-    const out = r.written.get('/tmp/annotated.xlsx');
+    const r = await gouji(['check', file, '--json', '--annotate', '/tmp/annotated.xlsx']);
+    const out = r.files.get('/tmp/annotated.xlsx');
     expect(out).toBeDefined();
     const json = JSON.parse(r.stdout);
     const before = readXlsx(new Uint8Array(readFileSync(file)));
@@ -101,7 +101,7 @@ const haveStrange = existsSync(STRANGE);
   test.each(['truncated.xlsx', 'not-a-workbook.xlsx', 'old-binary.xls'])(
     '%s → exit 2, one line',
     async (name) => {
-      const r = await gouji('check', strange(name));
+      const r = await gouji(['check', strange(name)]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -110,7 +110,7 @@ const haveStrange = existsSync(STRANGE);
   );
 
   test('the old binary format message says to save as .xlsx', async () => {
-    const r = await gouji('check', strange('old-binary.xls'));
+    const r = await gouji(['check', strange('old-binary.xls')]);
     expect(r.stderr).toMatch(/xlsx/);
   });
 });
@@ -119,11 +119,11 @@ const haveStrange = existsSync(STRANGE);
   test.each(['empty.xlsx', 'shopping-list.xlsx', 'huge-text.xlsx'])(
     '%s → normal report that says so',
     async (name) => {
-      const r = await gouji('check', strange(name));
+      const r = await gouji(['check', strange(name)]);
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toContain('没有可审核的内容');
-      const en = await gouji('check', strange(name), '--lang', 'en');
+      const en = await gouji(['check', strange(name), '--lang', 'en']);
       expect(en.stdout).toContain('nothing in this workbook to check');
     },
   );
@@ -131,7 +131,7 @@ const haveStrange = existsSync(STRANGE);
 
 (haveStrange ? describe : describe.skip)('gouji check — cells it cannot know', () => {
   test('#REF!, #DIV/0! and friends are reported as warnings at their cells, never counted as zero', async () => {
-    const r = await gouji('check', strange('ref-errors.xlsx'), '--json');
+    const r = await gouji(['check', strange('ref-errors.xlsx'), '--json']);
     const json = JSON.parse(r.stdout);
     expect(r.code).toBe(0);
     const cells = json.findings.filter((f: { rule: string }) => f.rule === 'workbook/error-value');
@@ -142,7 +142,7 @@ const haveStrange = existsSync(STRANGE);
   });
 
   test('a formula saved without its result is said to be unknown, not read as empty', async () => {
-    const r = await gouji('check', strange('formula-no-cache.xlsx'), '--json');
+    const r = await gouji(['check', strange('formula-no-cache.xlsx'), '--json']);
     const json = JSON.parse(r.stdout);
     const unknown = json.findings.filter((f: { rule: string }) => f.rule === 'workbook/no-cached-value');
     expect(unknown.map((f: { locations: { cell: string }[] }) => f.locations[0].cell)).toEqual(
@@ -152,7 +152,7 @@ const haveStrange = existsSync(STRANGE);
   });
 
   test('amounts written with full-width digits are read as numbers', async () => {
-    const r = await gouji('check', strange('fullwidth-digits.xlsx'), '--json');
+    const r = await gouji(['check', strange('fullwidth-digits.xlsx'), '--json']);
     expect(r.stderr).toBe('');
     const json = JSON.parse(r.stdout);
     expect(json.tables.length).toBeGreaterThan(0);

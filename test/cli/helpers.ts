@@ -6,20 +6,23 @@ export interface CliRun {
   code: number;
   stdout: string;
   stderr: string;
-  written: Map<string, Uint8Array>;
+  /** Every file the CLI wrote, by path (kept in memory). */
+  files: Map<string, Uint8Array>;
 }
 
-/** Run the CLI in-process: files are read from disk, outputs are kept in memory. */
-export async function gouji(...argv: string[]): Promise<CliRun> {
+/**
+ * Run the CLI in-process. Paths found in `files` are read from memory, others from disk;
+ * outputs are kept in memory (in the same map), so one run's output can feed the next.
+ */
+export async function gouji(argv: string[], files = new Map<string, Uint8Array>()): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const written = new Map<string, Uint8Array>();
   const io: CliIO = {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    readFile: (p) => written.get(p) ?? new Uint8Array(readFileSync(p)),
-    writeFile: (p, b) => void written.set(p, b),
+    readFile: (p) => files.get(p) ?? new Uint8Array(readFileSync(p)),
+    writeFile: (p, b) => void files.set(p, b),
   };
   const code = await run(argv, io);
-  return { code, stdout, stderr, written };
+  return { code, stdout, stderr, files };
 }

@@ -161,7 +161,7 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
   w.heading(t.overview);
   for (const [k, v] of [
     [t.unitName, model.unitName ?? t.unknown],
-    [t.year, model.year ?? t.unknown],
+    [t.year, model.year ? String(model.year) : t.unknown],
     [t.moneyUnit, model.moneyUnit],
   ] as const) {
     w.put(0, k, { bold: true });
@@ -294,7 +294,7 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
     merges: w.merges,
     tables: w.tables,
     charts: w.charts,
-    colWidths: [28, 22, 16, 12, 22, 60, 14, 14, 10, 10, 10, 10, 10, 18, 10, 10, 10, 22],
+    colWidths: [40, 22, 16, 12, 14, 60, 14, 14, 10, 10, 10, 10, 10, 18, 10, 10, 10, 22],
     freezeRows: 0,
   };
 }
