@@ -76,7 +76,14 @@ function finish(
 ): IndicatorScore {
   const capped = Math.max(0, Math.min(raw, weight));
   const score = roundHalfUp(capped, 2);
-  return { kind: 'score', score, method, achieved, deviation, working: `${working} = ${fmt(score)}` };
+  return {
+    kind: 'score',
+    score,
+    method,
+    achieved,
+    deviation,
+    working: working.includes('→') ? working : `${working} = ${fmt(score)}`,
+  };
 }
 
 /** The direction an operator (and the cost flag) implies. */
@@ -156,6 +163,9 @@ export function scoreIndicator(input: IndicatorInput, settings: ScoringSettings)
     const A = zeroTarget ? 0 : toBase(target.value, target.unit);
     const rawB = zeroActual ? 0 : toBase(actual.value, actual.unit);
     const B = Math.max(0, rawB); // a negative actual counts as 0
+    // workings are shown in the target's own unit (1.6万元/辆, not 16000)
+    const scale = target.unit && !zeroTarget ? target.unit.factor : 1;
+    const fmtU = (n: number) => `${fmt(n / scale)}${zeroTarget ? '' : (target.unit?.text ?? '')}`;
     const dir = directionOf(target.operator, A, input.cost);
     if (A < 0)
       return person(
@@ -167,27 +177,28 @@ export function scoreIndicator(input: IndicatorInput, settings: ScoringSettings)
     switch (dir) {
       case 'zero-target': {
         const ok = B <= 0;
-        return finish(ok ? w : 0, w, dir, ok, `指标值 ${op}0，实际 ${fmt(B)} → ${ok ? '达成' : '未达成'}`);
+        return finish(ok ? w : 0, w, dir, ok, `指标值 ${op}0，实际 ${fmtU(B)} → ${ok ? '达成' : '未达成'}`);
       }
       case 'positive': {
         if (A === 0) return finish(w, w, dir, true, `指标值 ≥0 → ${fmt(w)}`);
         const met = target.operator === '>' ? B > A : B >= A;
         const dev = (B - A) / A;
-        if (met || B >= A) return finish(w, w, dir, true, `实际 ${fmt(B)} ≥ 指标 ${fmt(A)} → ${fmt(w)}`, dev);
-        return finish((B * w) / A, w, dir, false, `${fmt(B)} ÷ ${fmt(A)} × ${fmt(w)}`, dev);
+        if (met || B >= A)
+          return finish(w, w, dir, true, `实际 ${fmtU(B)} ≥ 指标 ${fmtU(A)} → ${fmt(w)}`, dev);
+        return finish((B * w) / A, w, dir, false, `${fmtU(B)} ÷ ${fmtU(A)} × ${fmt(w)}`, dev);
       }
       case 'reverse': {
         const dev = (A - B) / A;
-        if (B <= A) return finish(w, w, dir, true, `实际 ${fmt(B)} ≤ 指标 ${fmt(A)} → ${fmt(w)}`, dev);
+        if (B <= A) return finish(w, w, dir, true, `实际 ${fmtU(B)} ≤ 指标 ${fmtU(A)} → ${fmt(w)}`, dev);
         if (settings.reverseFormula === 'ratio')
-          return finish((A * w) / B, w, dir, false, `${fmt(A)} ÷ ${fmt(B)} × ${fmt(w)}`, dev);
-        if (B >= 2 * A) return finish(0, w, dir, false, `实际 ${fmt(B)} ≥ 2 × 指标 ${fmt(A)} → 0`, dev);
+          return finish((A * w) / B, w, dir, false, `${fmtU(A)} ÷ ${fmtU(B)} × ${fmt(w)}`, dev);
+        if (B >= 2 * A) return finish(0, w, dir, false, `实际 ${fmtU(B)} ≥ 2 × 指标 ${fmtU(A)} → 0`, dev);
         return finish(
           ((2 * A - B) * w) / A,
           w,
           dir,
           false,
-          `(1 − (${fmt(B)} − ${fmt(A)}) ÷ ${fmt(A)}) × ${fmt(w)}`,
+          `(1 − (${fmtU(B)} − ${fmtU(A)}) ÷ ${fmtU(A)}) × ${fmt(w)}`,
           dev,
         );
       }

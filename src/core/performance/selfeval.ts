@@ -367,7 +367,15 @@ function provincialForm(
   const grid = findGridHeaders(r, true).filter(
     (g) => g.row > headTop && g.row < st.row && g.cols.score === undefined,
   );
-  if (grid.length) form.indicators = readEvaluatedRows(r, grid[0].cols, grid[0].row + 1).indicators;
+  if (grid.length) {
+    const cols = { ...grid[0].cols };
+    // the 一级 column often has no header of its own (seed 002): take it from the column left of 二级
+    if (cols.level1 === undefined && cols.level2 !== undefined && cols.level2 > 0) {
+      if (/(指标|目标)$/.test(compact(r.text(grid[0].row + 1, cols.level2 - 1))))
+        cols.level1 = cols.level2 - 1;
+    }
+    form.indicators = readEvaluatedRows(r, cols, grid[0].row + 1).indicators;
+  }
   // the 评分表
   const nameCol = st.level3 ?? (st.level2 as number);
   let section: ScoreSection | undefined;
