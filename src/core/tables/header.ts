@@ -187,20 +187,19 @@ function isAmountWord(t: string): boolean {
 
 /** The measure of an amount column from its header texts (deepest meaningful word wins). */
 export function columnMeasure(texts: string[]): TableColumn['measure'] {
-  for (let i = texts.length - 1; i >= 0; i--) {
-    const t = texts[i];
-    if (isTotalHeader(t)) {
-      // a group's 小计 stands for the group (基本支出/小计 → basic, 公务用车…/小计 → car)
-      if (i > 0) {
-        const parent = measureOf(texts[i - 1]);
-        if (parent && parent !== 'total') return parent;
-      }
-      return /三公/.test(compact(t)) ? 'three-public' : 'total';
+  const i = texts.length - 1;
+  if (i < 0) return undefined;
+  const t = texts[i];
+  if (isTotalHeader(t)) {
+    // a group's 小计 stands for the group (基本支出/小计 → basic, 公务用车…/小计 → car)
+    if (i > 0) {
+      const parent = measureOf(texts[i - 1]);
+      if (parent && parent !== 'total') return parent;
     }
-    const m = measureOf(t);
-    if (m) return m;
+    return /三公/.test(compact(t)) ? 'three-public' : 'total';
   }
-  return undefined;
+  // a part under a group without a word of its own (基本支出/工资福利支出) is not the group
+  return measureOf(t);
 }
 
 /**
@@ -264,14 +263,23 @@ function findSections(columns: TableColumn[], grid: Grid, headerRows: number[]):
   for (const c of columns) {
     if (c.role === 'name') {
       if (current && current.amountCols.length === 0) {
-        // two label columns side by side: not a two-sided layout
-        return undefined;
+        // label columns side by side (a group column and an item column) belong to one side
+        current.labelCols = [...(current.labelCols ?? [current.labelCol]), c.col];
+        continue;
       }
-      current = { side: 'expense', labelCol: c.col, amountCols: [], title: (c.nodes ?? [])[0]?.text ?? '' };
+      current = {
+        side: 'expense',
+        labelCol: c.col,
+        labelCols: [c.col],
+        amountCols: [],
+        title: (c.nodes ?? [])[0]?.text ?? '',
+      };
       sections.push(current);
     } else if (c.role === 'amount' && current) current.amountCols.push(c.col);
   }
   if (sections.length < 2 || sections.some((s) => s.amountCols.length === 0)) return undefined;
+  // a one-sided table with a unit column and a name column is not two-sided: both sides must have few label columns
+  if (sections.some((s) => (s.labelCols ?? []).length > 2)) return undefined;
   sections.forEach((s, i) => {
     const top = compact(grid.shownText(headerRows[0], s.labelCol));
     s.side = /收入/.test(top) || (i === 0 && !/支出/.test(top)) ? 'income' : 'expense';

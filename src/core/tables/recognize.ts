@@ -103,7 +103,10 @@ function findTitles(grid: Grid): TitleRow[] {
 function recognizeSheet(grid: Grid): { tables: BudgetTable[]; skipped: SkippedSheet[] } {
   const tables: BudgetTable[] = [];
   const skipped: SkippedSheet[] = [];
-  const titles = findTitles(grid);
+  // a title printed again after a page break (same words) continues the table above it
+  const titles = findTitles(grid).filter(
+    (t, i, all) => i === 0 || compact(t.text) !== compact(all[i - 1].text),
+  );
   titles.forEach((t, i) => {
     const end = i + 1 < titles.length ? titles[i + 1].row - 1 : grid.rows - 1;
     const result = readTable(grid, t, end);
@@ -170,7 +173,10 @@ function readTable(grid: Grid, title: TitleRow, end: number): ReadResult {
   if (right < 0) return { zh: '找不到表头文字', en: 'no header text was found' };
 
   // data rows, notes, repeated headers
+  // rows repeated after a page break: the header, and the title and unit lines above it
   const headerSigs = new Set(headerRows.map((h) => signature(grid, h, left, right)));
+  for (let h = title.row; h < headerTop; h++)
+    if (!grid.isBlankRow(h)) headerSigs.add(signature(grid, h, left, right));
   const dataRows: number[] = [];
   const noteRows: number[] = [];
   const skippedRows: number[] = [...numberRows];
@@ -269,6 +275,17 @@ function amountValues(grid: Grid, row: number, cols: TableColumn[]): TableRow['v
   return values;
 }
 
+/** Amount cells whose value cannot be known: a formula without a cached result, an error value (#REF!). */
+function unknownCells(grid: Grid, row: number, cols: TableColumn[]): number[] {
+  const out: number[] = [];
+  for (const c of cols) {
+    const cell = grid.cell(row, c.col);
+    if (!cell) continue;
+    if (cell.noCachedValue || (typeof cell.value === 'object' && cell.value !== null)) out.push(c.col);
+  }
+  return out;
+}
+
 const FUNCTIONAL_KINDS: BudgetTableKind[] = [
   'expenditure',
   'general-budget',
@@ -283,18 +300,36 @@ const ECONOMIC_KINDS: BudgetTableKind[] = [
   'fiscal-grant-basic',
 ];
 
-/** Runs of adjacent code columns (a split 类|款|项 group, or one joined code column). */
+/** 类/款/项 split columns, a 单位代码 column, or a joined classification code column. */
+function codeKind(c: TableColumn): 'split' | 'unit' | 'joined' {
+  const texts = (c.nodes ?? []).map((n) => compact(n.text));
+  const deepest = texts[texts.length - 1] ?? '';
+  if (/^(类|款|项)$/.test(deepest)) return 'split';
+  if (texts.some((t) => /(单位|部门)(代码|编码|编号)/.test(t))) return 'unit';
+  return 'joined';
+}
+
+/** Runs of code columns: adjacent 类|款|项 columns form one run; any other code column is a run of its own. */
 function codeRuns(columns: TableColumn[]): TableColumn[][] {
   const runs: TableColumn[][] = [];
   let cur: TableColumn[] = [];
+  const flush = () => {
+    if (cur.length) runs.push(cur);
+    cur = [];
+  };
   for (const c of columns) {
-    if (c.role === 'code') cur.push(c);
-    else if (cur.length) {
-      runs.push(cur);
-      cur = [];
+    if (c.role !== 'code') {
+      flush();
+      continue;
     }
+    if (codeKind(c) === 'split') {
+      cur.push(c);
+      continue;
+    }
+    flush();
+    runs.push([c]);
   }
-  if (cur.length) runs.push(cur);
+  flush();
   return runs;
 }
 
@@ -346,11 +381,13 @@ function oneSidedRows(grid: Grid, table: BudgetTable, dataRows: number[]): Table
   const amount = cols.filter((c) => c.role === 'amount');
   const names = cols.filter((c) => c.role === 'name');
   const runs = codeRuns(cols);
-  const primary = runs[0];
-  const secondary = runs[1];
-  const unitCodes =
-    !!primary &&
-    primary.some((c) => (c.nodes ?? []).some((n) => /单位(编码|代码)|部门(编码|代码)/.test(compact(n.text))));
+  const classRuns = runs.filter((r) => !(r.length === 1 && codeKind(r[0]) === 'unit'));
+  const unitRun = runs.find((r) => r.length === 1 && codeKind(r[0]) === 'unit');
+  // a table whose only code is the 单位代码 (西安 收入总表: 117 / 117001) reads it as the row code
+  const primary = classRuns[0] ?? unitRun;
+  const unitCodes = !!primary && primary === unitRun;
+  const secondary = classRuns[1];
+  const firstCode = primary ? primary[0].col : Infinity;
   const nameCol =
     (
       primary &&
@@ -359,6 +396,7 @@ function oneSidedRows(grid: Grid, table: BudgetTable, dataRows: number[]): Table
   const labelCols = cols.filter((c) => c.role !== 'amount').map((c) => c.col);
   const ctx: (string | undefined)[] = primary ? primary.map(() => undefined) : [];
   const ctx2: (string | undefined)[] = secondary ? secondary.map(() => undefined) : [];
+  const ctxUnit: (string | undefined)[] = [undefined];
   const periodCol = names.find((c) => /年度|年份/.test(c.path.join('')))?.col;
   if (periodCol !== undefined && table.year === undefined) {
     for (const r of dataRows) {
@@ -371,7 +409,8 @@ function oneSidedRows(grid: Grid, table: BudgetTable, dataRows: number[]): Table
   for (const r of dataRows) {
     const labels = labelCols.map((c) => ({ col: c, text: grid.ownText(r, c) })).filter((l) => l.text !== '');
     const values = amountValues(grid, r, amount);
-    if (labels.length === 0 && values.size === 0) continue;
+    const unknown = unknownCells(grid, r, amount);
+    if (labels.length === 0 && values.size === 0 && unknown.length === 0) continue;
     let code = primary ? readCode(grid, r, primary, ctx) : undefined;
     const codeCols: number[] =
       code && primary ? primary.filter((c) => grid.ownText(r, c.col) !== '').map((c) => c.col) : [];
@@ -393,12 +432,17 @@ function oneSidedRows(grid: Grid, table: BudgetTable, dataRows: number[]): Table
       level: total ? 'total' : code ? levelOfCode(code, unitCodes) : 'other',
       values,
     };
+    if (unknown.length > 0) row.unknown = unknown;
     if (nameCol !== undefined) row.nameCol = nameCol;
     if (code && !total) row.code = code;
     if (total) row.role = 'grand';
     if (secondary) {
       const g = readCode(grid, r, secondary, ctx2);
       if (g) row.govCode = g;
+    }
+    if (unitRun && unitRun !== primary) {
+      const u = readCode(grid, r, unitRun, ctxUnit);
+      if (u) row.unitCode = u;
     }
     if (periodCol !== undefined) {
       const p = periodOf(grid.ownText(r, periodCol), table.year, table.variant === 'final');
@@ -409,24 +453,36 @@ function oneSidedRows(grid: Grid, table: BudgetTable, dataRows: number[]): Table
 
   const hasCodes = rows.some((r) => r.code);
   if (hasCodes) {
-    // a row that names only the 预算单位 (no code, label outside the name column) stands for the whole table
+    // a row for one 预算单位 (a 单位代码 but no classification code, or a name in the 预算单位 column only)
+    // stands above the coded rows that follow it
     for (const row of rows) {
       if (row.code || row.level === 'total') continue;
       const labels = labelCols.filter((c) => grid.ownText(row.row, c) !== '');
-      if (labels.length > 0 && labels.every((c) => c !== nameCol && (!primary || c < primary[0].col))) {
-        row.level = 'total';
-        row.role = 'grand';
+      const unitLabelOnly = labels.length > 0 && labels.every((c) => c !== nameCol && c < firstCode);
+      if (row.unitCode || unitLabelOnly) {
+        row.role = 'unit';
+        row.level = 'item';
       }
     }
-    // parent = nearest row above whose code is a proper prefix
+    // parent = nearest row above whose code is a proper prefix, else the 预算单位 row above
     const stack: number[] = [];
+    let unit: number | undefined;
     rows.forEach((row, i) => {
+      if (row.role === 'unit') {
+        unit = i;
+        stack.length = 0;
+        return;
+      }
+      if (row.level === 'total') {
+        unit = undefined;
+        stack.length = 0;
+        return;
+      }
       if (!row.code) return;
       while (stack.length && !row.code.startsWith(rows[stack[stack.length - 1]].code as string)) stack.pop();
-      if (stack.length) {
-        const p = stack[stack.length - 1];
-        if (rows[p].code !== row.code) row.parent = p;
-      }
+      const p = stack.length ? stack[stack.length - 1] : undefined;
+      if (p !== undefined && rows[p].code !== row.code) row.parent = p;
+      else if (p === undefined && unit !== undefined) row.parent = unit;
       row.levelFrom = 'code';
       stack.push(i);
     });
@@ -467,6 +523,7 @@ function applyTree(
   list.forEach((row, i) => {
     const p = tree.parent[i];
     if (p !== undefined) row.parent = index.get(p);
+    if (tree.breakdown[i] > 0) row.breakdown = tree.breakdown[i];
     row.levelFrom = tree.from[i];
     if (tree.ofWhich[i]) row.role = 'ofWhich';
     if (row.level === 'other' || row.level === 'item') {
@@ -492,33 +549,73 @@ function twoSidedRows(
   const byCol = new Map(table.columns.map((c) => [c.col, c]));
   sections.forEach((s, si) => {
     const amount = s.amountCols.map((c) => byCol.get(c) as TableColumn);
+    const labelCols = s.labelCols ?? [s.labelCol];
     const rows: TableRow[] = [];
+    // 济源-style sides: a group label merged down the first column (一般公共预算收入) and items in the second;
+    // a 小计 item stands for the group and the other items of the group sum to it
+    const groupOf: (string | undefined)[] = [];
     for (const r of dataRows) {
-      const name = grid.ownText(r, s.labelCol);
+      let nameCol = labelCols[labelCols.length - 1];
+      let name = '';
+      for (let k = labelCols.length - 1; k >= 0; k--) {
+        const t = grid.ownText(r, labelCols[k]);
+        if (t !== '') {
+          [name, nameCol] = [t, labelCols[k]];
+          break;
+        }
+      }
       const values = amountValues(grid, r, amount);
-      if (name === '' && values.size === 0) continue;
+      const unknown = unknownCells(grid, r, amount);
+      if (name === '' && values.size === 0 && unknown.length === 0) continue;
+      let group: string | undefined;
+      if (labelCols.length > 1 && nameCol !== labelCols[0]) {
+        const m = grid.merge(r, labelCols[0]);
+        if (m && m.bottom > m.top) group = `${m.top}:${grid.shownText(r, labelCols[0])}`;
+      }
       const row: TableRow = {
         row: r,
         codeCols: [],
         name,
-        nameCol: s.labelCol,
+        nameCol,
         level: 'item',
         values,
         side: s.side,
         section: si,
       };
+      if (unknown.length > 0) row.unknown = unknown;
+      if (group && /^(小计|合计)$/.test(compact(name))) row.name = `${group.split(':')[1]}（${name}）`;
+      groupOf.push(group);
       const ord = ordinalOf(name);
-      if (isYearTotalLabel(name)) {
+      if (group && /^(小计|合计)$/.test(compact(name))) {
+        // the group's subtotal: an item of the side, not a side total
+      } else if (isYearTotalLabel(name)) {
         row.role = 'year';
         if (ord.rank === 0) row.level = 'total';
       } else if (isGrandTotalLabel(name)) {
         row.role = 'grand';
         row.level = 'total';
       }
-      const m = measureOf(name);
+      const m = measureOf(row.name);
       if (m && row.level !== 'total') row.measure = m;
       rows.push(row);
     }
+    // ranks for grouped rows: the group's 小计 heads the group, its other items sit one level below
+    const ranks: (number | undefined)[] = rows.map(() => undefined);
+    const groupsWithTotal = new Set(
+      rows
+        .filter((r, i) => groupOf[i] && /（(小计|合计)）$/.test(r.name))
+        .map((r) => groupOf[rows.indexOf(r)]),
+    );
+    rows.forEach((r, i) => {
+      const g = groupOf[i];
+      if (groupsWithTotal.size === 0 || r.level === 'total') return;
+      if (!g || !groupsWithTotal.has(g)) {
+        // an item beside the groups (上年结余（结转） merged over both label columns) is their sibling
+        if (ordinalOf(r.name).rank === 0) ranks[i] = 1;
+        return;
+      }
+      ranks[i] = /（(小计|合计)）$/.test(r.name) ? 1 : 2;
+    });
     const base = all.length;
     all.push(...rows);
     // regions between total rows: each region is its own list
@@ -551,6 +648,7 @@ function twoSidedRows(
         const tree = buildTree(list, {
           cols,
           decimals,
+          ranks: ranks.slice(reg.from, reg.to),
           // a heading 一、本年支出合计 above the 类 rows is not a level of its own
           maxDepth: list.some((r) => r.role === 'year' && r.level !== 'total') ? 4 : 3,
           anchors: expense ? new Set([...FUNCTIONAL_LEI_NAMES, ...ECONOMIC_LEI_NAMES]) : undefined,
@@ -559,6 +657,7 @@ function twoSidedRows(
         list.forEach((row, i) => {
           const p = tree.parent[i];
           if (p !== undefined) row.parent = base + reg.from + p;
+          if (tree.breakdown[i] > 0) row.breakdown = tree.breakdown[i];
           row.levelFrom = tree.from[i];
           if (tree.ofWhich[i]) row.role = 'ofWhich';
           if (expense && tree.depth[i] === 0 && FUNCTIONAL_LEI_NAMES.has(ordinalOf(row.name).rest))

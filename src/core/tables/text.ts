@@ -67,14 +67,14 @@ export function bareLabel(label: string): string {
 /** 合计 / 总计 / 小计 as a row label (after removing ordinal prefixes). */
 export function isTotalLabel(label: string): boolean {
   const s = bareLabel(label);
-  return /^(合计|总计|小计|共计|合计数|总计数|收入合计|支出合计|收入总计|支出总计|收支总计|本年收入合计|本年支出合计|本年收入|本年支出)$/.test(
+  return /^(合计|总计|小计|共计|合计数|总计数|收入合计|支出合计|收入总计|支出总计|收支总计|本年收入合计|本年支出合计|本年收入|本年支出|本年合计)$/.test(
     s,
   );
 }
 
 /** 本年收入合计 / 本年支出合计 (and 本年收入 / 本年支出 used as a heading). */
 export function isYearTotalLabel(label: string): boolean {
-  return /^本年(收入|支出)(合计|总计|小计)?$/.test(bareLabel(label));
+  return /^本年(收入|支出)(合计|总计|小计)?$|^本年合计$/.test(bareLabel(label));
 }
 
 /** 收入总计 / 支出总计 / 收入合计 / 支出合计 / 合计 / 总计. */
@@ -217,7 +217,7 @@ export function measureOf(text: string): Measure | undefined {
   if (/附属单位/.test(s)) return 'affiliated';
   if (/经营(收入|支出|服务收入)/.test(s)) return 'operating';
   if (/财政专户/.test(s)) return 'special';
-  if (/^(上年|年初)(结转|结余)|^上年结转|结转结余$|^使用.*结余/.test(s)) {
+  if (/^(上年|年初)(结转|结余)|^上年结转|^部门结转|结转结余$|^使用.*结余/.test(s)) {
     return /^使用/.test(s) ? 'reserve' : 'carry';
   }
   if (/一般公共预算/.test(s)) return 'gpb';

@@ -17,6 +17,8 @@ export interface TreeOptions {
   anchors?: Set<string>;
   /** Vector the top-level rows should add up to (the 合计 row), if printed. */
   target?: number[];
+  /** Ordinal rank per row that replaces the one read from its label (group 小计 rows and their items). */
+  ranks?: (number | undefined)[];
 }
 
 type Vec = number[];
@@ -107,6 +109,8 @@ export interface TreeResult {
   depth: number[];
   from: ('ordinal' | 'name' | 'amounts' | 'label')[];
   ofWhich: boolean[];
+  /** Alternative breakdown index among the children of one parent (0 unless a parent has two). */
+  breakdown: number[];
 }
 
 /**
@@ -119,8 +123,23 @@ export function buildTree(rows: TableRow[], opts: TreeOptions): TreeResult {
   const depth: number[] = new Array(n).fill(0);
   const from: TreeResult['from'] = new Array(n).fill('label');
   const ofWhich: boolean[] = new Array(n).fill(false);
-  const ords = rows.map((r) => ordinalOf(r.name));
+  const ords = rows.map((r, i) => {
+    const o = ordinalOf(r.name);
+    const rank = opts.ranks?.[i];
+    return rank === undefined ? o : { ...o, rank };
+  });
   const vecs = rows.map((r) => vecOf(r, opts.cols, opts.decimals));
+  // children of one parent come either as an unprefixed run or as a numbered list; a second kind after the
+  // first is another breakdown of the same parent (济源 表1: 一般性项目 + 专项资金, then 1、… 9、 by class)
+  const breakdown: number[] = new Array(n).fill(0);
+  const lastKind = new Map<number, { kind: 'run' | 'ordinal'; index: number }>();
+  const kindOf = (p: number | undefined, kind: 'run' | 'ordinal'): number => {
+    if (p === undefined) return 0;
+    const last = lastKind.get(p);
+    const index = !last ? 0 : last.kind === kind ? last.index : last.index + 1;
+    lastKind.set(p, { kind, index });
+    return index;
+  };
 
   const stack: { rank: number; idx: number }[] = [];
   let run: number[] = [];
@@ -134,29 +153,26 @@ export function buildTree(rows: TableRow[], opts: TreeOptions): TreeResult {
   const inferRun = (idxs: number[], under: number | undefined) => {
     const baseDepth = under === undefined ? 0 : depth[under] + 1;
     const depthLeft = Math.max(1, opts.maxDepth - baseDepth);
-    const target = under !== undefined ? subtractOrdinalSiblings(under, idxs) : topTarget(idxs);
+    // a run is a breakdown of its parent of its own: it adds up to the whole parent
+    const target = under !== undefined ? vecs[under] : topTarget(idxs);
+    // 类 names anchor the top level only; under a numbered parent they are ordinary items
     const local = inferLevels(
       idxs.map((i) => vecs[i]),
       idxs.map((i) => rows[i].name),
       depthLeft,
       target,
-      opts.anchors,
+      under === undefined ? opts.anchors : undefined,
     );
+    const b = kindOf(under, 'run');
     idxs.forEach((rowIdx, k) => {
       const p = local.parent[k];
+      if (p === undefined) breakdown[rowIdx] = b;
       parent[rowIdx] = p === undefined ? under : idxs[p];
       depth[rowIdx] = baseDepth + local.depth[k];
       from[rowIdx] = local.from[k];
     });
   };
 
-  // children of `under` that are not in this run (ordinal rows) are taken off the target
-  const subtractOrdinalSiblings = (under: number, idxs: number[]): Vec | undefined => {
-    let t = vecs[under];
-    for (let i = under + 1; i < n; i++)
-      if (parent[i] === under && !idxs.includes(i) && !ofWhich[i]) t = sub(t, vecs[i]);
-    return t;
-  };
   const topTarget = (idxs: number[]): Vec | undefined => {
     if (!opts.target) return undefined;
     let t = opts.target;
@@ -164,6 +180,20 @@ export function buildTree(rows: TableRow[], opts: TreeOptions): TreeResult {
       if (parent[i] === undefined && !idxs.includes(i) && !ofWhich[i] && i < idxs[0]) t = sub(t, vecs[i]);
     // rows after the run at top level are not known yet: only constrain when the run reaches the end
     return idxs[idxs.length - 1] === n - 1 ? t : undefined;
+  };
+
+  const headsList = (i: number, rank: number): boolean => {
+    let sum = vecs[i].map(() => 0);
+    let terms = 0;
+    for (let j = i + 1; j < n; j++) {
+      const r = ords[j].rank;
+      if (r === 0 ? !ords[j].ofWhich : r < rank) break;
+      if (r === rank && !(ords[j].ofWhich && r === 0)) {
+        sum = sum.map((v, k) => v + vecs[j][k]);
+        terms++;
+      }
+    }
+    return isZero(vecs[i]) || close(sum, vecs[i], terms);
   };
 
   for (let i = 0; i < n; i++) {
@@ -184,19 +214,22 @@ export function buildTree(rows: TableRow[], opts: TreeOptions): TreeResult {
       while (stack.length && stack[stack.length - 1].rank >= o.rank) stack.pop();
       const top = stack[stack.length - 1];
       parent[i] = top?.idx;
+      breakdown[i] = kindOf(top?.idx, 'ordinal');
       depth[i] = top ? depth[top.idx] + 1 : 0;
       from[i] = 'ordinal';
       stack.push({ rank: o.rank, idx: i });
       continue;
     }
-    // unprefixed: a heading for an ordinal list that follows?
+    // unprefixed: a heading for an ordinal list that follows? Only when the list adds up to it (济源 表1:
+    // 1、… 9、 follow 专项资金 but add up to 二、项目支出, so they are not its parts)
     const next = ords[i + 1];
     const top = stack[stack.length - 1];
-    if (next && next.rank > 0 && (!top || next.rank > top.rank)) {
+    if (next && next.rank > 0 && (!top || next.rank > top.rank) && headsList(i, next.rank)) {
       const rank = next.rank - 0.5;
       if (!top || rank > top.rank) {
         flushRun();
         parent[i] = top?.idx;
+        breakdown[i] = kindOf(top?.idx, 'ordinal');
         depth[i] = top ? depth[top.idx] + 1 : 0;
         from[i] = 'ordinal';
         stack.push({ rank, idx: i });
@@ -207,7 +240,7 @@ export function buildTree(rows: TableRow[], opts: TreeOptions): TreeResult {
     run.push(i);
   }
   flushRun();
-  return { parent, depth, from, ofWhich };
+  return { parent, depth, from, ofWhich, breakdown };
 }
 
 /** Levels of a names-only run: anchors first, then amounts. */

@@ -100,11 +100,20 @@ export interface TableRow {
   /**
    * Structural role: grand = 收入总计/支出总计 (or the table's 合计 row); year = 本年收入合计/本年支出合计;
    * carry = 上年结转, 结转下年 and the like between the year total and the grand total; ofWhich = a 其中 line
-   * (a part of its parent that is not summed).
+   * (a part of its parent that is not summed); unit = a row for one 预算单位 in a coded table (its coded rows sum to it).
    */
-  role?: 'grand' | 'year' | 'carry' | 'ofWhich';
+  role?: 'grand' | 'year' | 'carry' | 'ofWhich' | 'unit';
   /** Index (into `rows`) of the row this one is summed into, when known (code prefix, ordinal, or inferred). */
   parent?: number;
+  /**
+   * Alternative breakdowns of one parent (济源 表1: 二、项目支出 = 一般性项目 + 专项资金, and again = 1、… 9、 by
+   * economic class): rows with the same parent and the same `breakdown` add up to it; absent = 0.
+   */
+  breakdown?: number;
+  /** Amount cells whose value is unknown (a formula without a cached result, an error value): never compared. */
+  unknown?: number[];
+  /** 单位代码 printed on the row (tables listing 预算单位 beside the classification code). */
+  unitCode?: string;
   /** How `parent`/`level` were found. */
   levelFrom?: 'code' | 'ordinal' | 'name' | 'amounts' | 'label';
   /** 政府预算支出经济分类 code printed beside the 部门 code (501…), when the table has both. */
@@ -118,7 +127,10 @@ export interface TableRow {
 /** One side of a two-sided table: the label column and the amount columns that belong to it. */
 export interface TableSection {
   side: 'income' | 'expense';
+  /** First label column of the side. */
   labelCol: number;
+  /** All label columns of the side (a group column and an item column, 济源-style), left to right. */
+  labelCols?: number[];
   amountCols: number[];
   /** Header text above the label column (收入 / 支出 / 支出功能分类科目（按大类）…). */
   title: string;

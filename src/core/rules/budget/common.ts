@@ -168,10 +168,14 @@ export interface Amount {
   col: number;
   /** undefined = blank cell. */
   value: number | undefined;
+  /** The cell holds a formula without a cached result or an error value: it cannot be compared. */
+  unknown?: boolean;
 }
 
 export function amountAt(table: BudgetTable, row: TableRow, col: number): Amount {
-  return { table, row: row.row, col, value: amountOf(row, col) };
+  const a: Amount = { table, row: row.row, col, value: amountOf(row, col) };
+  if (row.unknown?.includes(col)) a.unknown = true;
+  return a;
 }
 
 /** Convert an amount to another unit. */
@@ -209,7 +213,7 @@ export interface SumCheck {
 /** Check total = Σ parts within one table; returns nothing when exact or when nothing is printed. */
 export function checkSum(c: SumCheck): Finding | undefined {
   const printed = [c.total, ...c.parts].some((a) => a.value !== undefined);
-  if (!printed) return undefined;
+  if (!printed || [c.total, ...c.parts].some((a) => a.unknown)) return undefined;
   const expected = exactSum(
     c.parts.map((p) => p.value ?? 0),
     c.decimals,
@@ -272,6 +276,7 @@ export interface CrossCheck {
 export function checkCross(c: CrossCheck): Finding | undefined {
   if (c.actual.value === undefined && c.relation === 'eq') return undefined;
   if (c.expected.length === 0 || c.expected.some((e) => e.value === undefined)) return undefined;
+  if (c.actual.unknown || c.expected.some((e) => e.unknown)) return undefined;
   const tables = [c.actual.table, ...c.expected.map((e) => e.table)];
   let scale = { unit: c.actual.table.unit, decimals: c.actual.table.decimals };
   for (const t of tables.slice(1)) {

@@ -8,16 +8,20 @@ import { BudgetTable, TableRow } from '../../tables/types';
 import { Rule } from '../rule';
 import { amountAt, amountColumns, checkSum, columnName, rowName, tableName } from './common';
 
-/** Children of each row (index → child indices), 其中 rows left out. */
-export function childrenOf(rows: TableRow[]): Map<number, number[]> {
-  const kids = new Map<number, number[]>();
+/**
+ * Children of each row, 其中 rows left out: [parent index, child indices] — once per breakdown when a parent
+ * is broken down twice (each breakdown adds up to the parent on its own).
+ */
+export function childrenOf(rows: TableRow[]): [number, number[]][] {
+  const kids = new Map<string, [number, number[]]>();
   rows.forEach((r, i) => {
     if (r.parent === undefined || r.role === 'ofWhich') return;
-    const list = kids.get(r.parent) ?? [];
-    list.push(i);
-    kids.set(r.parent, list);
+    const key = `${r.parent}:${r.breakdown ?? 0}`;
+    const entry = kids.get(key) ?? [r.parent, []];
+    entry[1].push(i);
+    kids.set(key, entry);
   });
-  return kids;
+  return [...kids.values()];
 }
 
 /** Top-level rows of a list (no parent, not a total, not 其中). */
