@@ -1,0 +1,165 @@
+/**
+ * Write the summary sheet (a core SheetSpec) into the open workbook.
+ *
+ * A sheet Gouji made carries a hidden sheet-scoped defined name (`_gouji_owner` = "gouji", the same mark
+ * the .xlsx writer puts on the sheets it makes, so either side recognises the other's). A later run rewrites that
+ * sheet in place (cleared first; the mark stays). A user's sheet that happens to have the same name is
+ * never touched: Gouji picks the next free name ('勾稽汇总 (2)', …). Tables and the chart are added where
+ * the host has the APIs; table names are made unique in the workbook.
+ */
+import { CellRange } from '../core/model/address';
+import { SheetSpec, SpecCell } from '../core/model/edits';
+import { argbToHex, excelApi, GoujiExcelError, quoteSheet } from './office';
+
+/** The sheet-scoped defined name that marks a sheet Gouji made (= src/xlsx/write.ts OWNER_NAME). */
+export const OWNER_NAME = '_gouji_owner';
+
+const CHART_TYPE: Record<'bar' | 'column' | 'pie', string> = {
+  bar: 'BarClustered',
+  column: 'ColumnClustered',
+  pie: 'Pie',
+};
+
+/** Column width in characters → points, as Excel converts (7 px per character + 5 px padding, 0.75 pt/px). */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+function numberedName(base: string, n: number): string {
+  return n === 1 ? base : `${base} (${n})`;
+}
+
+function rangeOf(sheet: Excel.Worksheet, r: CellRange): Excel.Range {
+  return sheet.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
+}
+
+function inputValue(c: SpecCell): string | number | boolean {
+  if (c.value === null) return '';
+  if (typeof c.value === 'string' && /^[=+\-@]/.test(c.value)) return `'${c.value}`;
+  return c.value;
+}
+
+export async function writeSummarySheet(
+  context: Excel.RequestContext,
+  spec: SheetSpec,
+): Promise<{ sheet: string; replaced: boolean }> {
+  const api14 = excelApi('1.4');
+  const api17 = excelApi('1.7');
+
+  // sync 1: which sheets and tables exist
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name,items/protection/protected');
+  const tables = context.workbook.tables.load('items/name');
+  await context.sync();
+
+  const existing = new Set(worksheets.items.map((w) => w.name));
+  const family = worksheets.items.filter((w) => {
+    for (let n = 1; n <= existing.size + 1; n++) if (w.name === numberedName(spec.name, n)) return true;
+    return false;
+  });
+
+  // sync 2: which of them Gouji made, and what is on them
+  const probes = family.map((w) => ({
+    w,
+    mark: api14 ? w.names.getItemOrNullObject(OWNER_NAME) : undefined,
+    tables: w.tables.load('items/name'),
+    charts: w.charts.load('items/name'),
+  }));
+  if (probes.length) await context.sync();
+
+  const owned = probes.find((p) => p.mark && !p.mark.isNullObject);
+  let sheet: Excel.Worksheet;
+  let name: string;
+  const replaced = Boolean(owned);
+  const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
+  if (owned) {
+    if (owned.w.protection.protected)
+      throw new GoujiExcelError(
+        `勾稽汇总表“${owned.w.name}”受保护，无法更新；请先取消保护。`,
+        `The Gouji summary sheet "${owned.w.name}" is protected and cannot be updated; unprotect it first.`,
+      );
+    sheet = owned.w;
+    name = owned.w.name;
+    for (const c of owned.charts.items) c.delete();
+    for (const t of owned.tables.items) {
+      tableNames.delete(t.name.toLowerCase());
+      t.delete();
+    }
+    const all = sheet.getRange();
+    all.unmerge();
+    all.clear('All');
+    if (api17) sheet.freezePanes.unfreeze();
+  } else {
+    let n = 1;
+    while (existing.has(numberedName(spec.name, n))) n++;
+    name = numberedName(spec.name, n);
+    sheet = worksheets.add(name);
+    if (api14) {
+      const mark = sheet.names.add(OWNER_NAME, '="gouji"', 'Made by Gouji (勾稽); rewritten on every run.');
+      mark.visible = false;
+    }
+  }
+
+  // cells: one values/numberFormat write over the bounding box, then per-cell formats
+  if (spec.cells.length) {
+    const maxRow = Math.max(...spec.cells.map((c) => c.row));
+    const maxCol = Math.max(...spec.cells.map((c) => c.col));
+    const values: (string | number | boolean)[][] = [];
+    const formats: string[][] = [];
+    for (let r = 0; r <= maxRow; r++) {
+      values.push(new Array(maxCol + 1).fill(''));
+      formats.push(new Array(maxCol + 1).fill('General'));
+    }
+    for (const c of spec.cells) {
+      values[c.row][c.col] = inputValue(c);
+      // text stays text ('001', '2021-01') unless the spec gives a format
+      formats[c.row][c.col] = c.numFmt ?? (typeof c.value === 'string' ? '@' : 'General');
+    }
+    const box = sheet.getRangeByIndexes(0, 0, maxRow + 1, maxCol + 1);
+    box.numberFormat = formats;
+    box.values = values;
+    for (const c of spec.cells) {
+      if (!c.bold && !c.fill && !c.wrap && !c.link) continue;
+      const cell = sheet.getRangeByIndexes(c.row, c.col, 1, 1);
+      if (c.bold) cell.format.font.bold = true;
+      if (c.fill) cell.format.fill.color = argbToHex(c.fill);
+      if (c.wrap) cell.format.wrapText = true;
+      if (c.link && api17)
+        cell.hyperlink = {
+          documentReference: `${quoteSheet(c.link.sheet)}!${c.link.cell}`,
+          textToDisplay: String(c.value ?? ''),
+        };
+    }
+  }
+  for (const m of spec.merges) rangeOf(sheet, m).merge(false);
+  spec.colWidths?.forEach((w, i) => {
+    if (w > 0) sheet.getRangeByIndexes(0, i, 1, 1).format.columnWidth = charsToPoints(w);
+  });
+  for (const t of spec.tables ?? []) {
+    let tname = t.name;
+    for (let n = 2; tableNames.has(tname.toLowerCase()); n++) tname = `${t.name}_${n}`;
+    tableNames.add(tname.toLowerCase());
+    const table = sheet.tables.add(rangeOf(sheet, t.range), true);
+    table.name = tname;
+    if (t.style) table.style = t.style;
+  }
+  for (const ch of spec.charts ?? []) {
+    const chart = sheet.charts.add(
+      CHART_TYPE[ch.kind] as Excel.ChartType,
+      rangeOf(sheet, ch.values),
+      'Columns',
+    );
+    chart.title.text = ch.title;
+    const series = chart.series.getItemAt(0);
+    series.name = ch.seriesName;
+    if (api17) series.setXAxisValues(rangeOf(sheet, ch.categories));
+    chart.setPosition(
+      sheet.getRangeByIndexes(ch.anchor.top, ch.anchor.left, 1, 1),
+      sheet.getRangeByIndexes(ch.anchor.bottom, ch.anchor.right, 1, 1),
+    );
+  }
+  if (spec.freezeRows && api17) sheet.freezePanes.freezeRows(spec.freezeRows);
+  sheet.activate();
+  await context.sync();
+  return { sheet: name, replaced };
+}
