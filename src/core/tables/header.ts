@@ -25,15 +25,19 @@ export function isColumnNumberRow(grid: Grid, row: number): boolean {
   if (cells.length < 2) return false;
   let ints = 0;
   let last = 0;
+  let marker = false;
   for (const { cell, text } of cells) {
     const s = compact(text);
-    if (/^(栏次|\*+|—|-|行次|序号)$/.test(s)) continue;
+    if (/^(栏次|\*+|—|-|行次|序号)$/.test(s)) {
+      marker = true;
+      continue;
+    }
     const v = typeof cell.value === 'number' ? cell.value : /^\d{1,2}$/.test(s) ? Number(s) : NaN;
     if (!Number.isInteger(v) || v <= 0 || v > 60 || v <= last) return false;
     last = v;
     ints++;
   }
-  return ints >= 2;
+  return ints >= 2 || (ints === 1 && marker);
 }
 
 /** A row that starts the data part of a table (or says the table is empty). */
@@ -44,6 +48,8 @@ export function isDataStart(grid: Grid, row: number): boolean {
   for (const { cell, text } of cells) {
     if (typeof cell.value === 'number') return true;
     if (/^\d{3,9}$/.test(compact(text)) || codeInName(text)) return true;
+    // amounts stored as text: '1,807.70', '１０００'
+    if (/[\d０-９]/.test(text) && parseNumber(text)) return true;
   }
   const first = cells[0].text;
   if (ordinalOf(first).rank > 0 && !ordinalOf(first).ofWhich) return true;
@@ -126,7 +132,9 @@ export function readHeader(
     }
     const role = roleOf(grid, c, nodes, dataRows);
     if (!role && nodes.length === 0) continue;
-    const column: TableColumn = { col: c, path, nodes, role: role ?? 'amount' };
+    // a column no word or number makes an amount (ratios, prose under a title) keeps its path but no role
+    const column: TableColumn = { col: c, path, nodes };
+    if (role) column.role = role;
     columns.push(column);
   }
   const amount = columns.filter((c) => c.role === 'amount');
@@ -177,7 +185,8 @@ function roleOf(
   }
   if (percents > 0 && percents >= numbers / 2) return undefined;
   if (words > numbers) return texts.length === 0 || !isAmountWord(deepest) ? 'name' : 'amount';
-  if (texts.length === 0 && numbers === 0) return undefined;
+  // no numbers below it: an amount column only when its header says so
+  if (numbers === 0 && !texts.some(isAmountWord)) return undefined;
   return 'amount';
 }
 
