@@ -41,7 +41,7 @@ export function isColumnNumberRow(grid: Grid, row: number): boolean {
 }
 
 /** A row that starts the data part of a table (or says the table is empty). */
-export function isDataStart(grid: Grid, row: number): boolean {
+export function isDataStart(grid: Grid, row: number, firstCol = 0): boolean {
   const cells = grid.rowCells(row);
   if (cells.length === 0) return false;
   if (isColumnNumberRow(grid, row)) return false;
@@ -54,8 +54,13 @@ export function isDataStart(grid: Grid, row: number): boolean {
   const first = cells[0].text;
   if (ordinalOf(first).rank > 0 && !ordinalOf(first).ofWhich) return true;
   if (isNoteText(first) || isEmptyStatement(first)) return true;
+  // a 合计 row with nothing printed yet (an empty table) — in the label columns, not a 小计 under a header group
   const distinct = new Set(cells.map((c) => compact(c.text)));
-  if ([...distinct].every((t) => /^(合计|总计|小计|共计)$/.test(bareLabel(t)))) return true;
+  if (
+    cells[0].col <= firstCol + 2 &&
+    [...distinct].every((t) => /^(合计|总计|小计|共计)$/.test(bareLabel(t)))
+  )
+    return true;
   return false;
 }
 

@@ -144,7 +144,8 @@ function readTable(grid: Grid, title: TitleRow, end: number): ReadResult {
   }
   if (r > end) return { zh: '标题下没有表头', en: 'there is no header under the title' };
   const headerTop = r;
-  while (r <= end && !isDataStart(grid, r) && r - headerTop < 8) r++;
+  const firstCol = grid.rowCells(headerTop)[0]?.col ?? 0;
+  while (r <= end && !isDataStart(grid, r, firstCol) && r - headerTop < 8) r++;
   let headerBottom = r - 1;
   while (headerBottom > headerTop && grid.isBlankRow(headerBottom)) headerBottom--;
   if (headerBottom < headerTop)
