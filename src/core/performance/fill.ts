@@ -503,7 +503,21 @@ export function planFill(workbook: Workbook, settings?: Partial<Settings>): Fill
   const { selfEvaluations } = recognizePerformanceForms(workbook);
   const plan: FillPlan = { writes: [], labels: [], findings: [], forms: [] };
   for (const form of selfEvaluations) {
-    const e = evaluateSelfEvaluation(form, workbook, s);
+    let e: Evaluation;
+    try {
+      e = evaluateSelfEvaluation(form, workbook, s);
+    } catch (err) {
+      plan.findings.push({
+        rule: 'performance/self-eval-unreadable',
+        level: 'info',
+        message: {
+          zh: `无法评分“${form.projectName || form.sheet}”（${(err as Error).message}），已跳过`,
+          en: `could not score "${form.projectName || form.sheet}" (${(err as Error).message}); skipped`,
+        },
+        locations: [{ sheet: form.sheet, cell: toA1(form.range.top, form.range.left) }],
+      });
+      continue;
+    }
     plan.writes.push(...e.writes);
     plan.labels.push(...e.labels);
     plan.findings.push(...e.findings.map(({ phase: _phase, ...f }) => f));

@@ -17,6 +17,8 @@ export function recognizePerformanceForms(workbook: Workbook): {
   const selfEvaluations: SelfEvaluationForm[] = [];
   const skipped: SkippedSheet[] = [];
   for (const sheet of workbook.sheets) {
+    // Gouji's own summary sheet and chart/dialog sheets hold no forms
+    if (sheet.generatedBy === 'gouji' || sheet.kind) continue;
     try {
       const evaluations = recognizeSelfEvaluations(sheet);
       selfEvaluations.push(...evaluations);

@@ -1,7 +1,8 @@
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { toA1 } from '../../../src/core/model/address';
 import { sheetFromValues, Workbook } from '../../../src/core/model/workbook';
+import { planFill } from '../../../src/core/performance/fill';
 import { recognizePerformanceForms } from '../../../src/core/performance/recognize';
 import { readXlsx } from '../../../src/xlsx';
 
@@ -124,5 +125,26 @@ describe('strange sheets never crash recognition', () => {
     const res = recognizePerformanceForms(wb);
     expect(res.targetForms).toHaveLength(0);
     expect(res.selfEvaluations.every((f) => f.indicators.length === 0)).toBe(true);
+  });
+});
+
+describe('every strange fixture and real workbook: recognition and planFill never throw', () => {
+  const files = [
+    ...readdirSync(join(FIXTURES, 'strange')).map((f) => join(FIXTURES, 'strange', f)),
+    ...readdirSync(REAL)
+      .filter((f) => f.endsWith('.xlsx'))
+      .map((f) => join(REAL, f)),
+  ];
+  test.each(files)('%s', (file) => {
+    let wb: Workbook;
+    try {
+      wb = load(file);
+    } catch {
+      return; // broken on purpose: the reader refuses it, nothing to recognise
+    }
+    expect(() => recognizePerformanceForms(wb)).not.toThrow();
+    const plan = planFill(wb);
+    // none of these holds a 自评表: nothing is written
+    expect(plan.writes).toEqual([]);
   });
 });
