@@ -98,9 +98,12 @@ export function extractStatements(raw: string): ExtractResult {
       layout: 'inline',
       total: a,
       items,
-      exhaustive:
-        EXHAUSTIVE_TOTAL_RE.test(t.slice(sentenceStart(t, a.span.start), a.span.start)) ||
-        /分别/.test(marker),
+      completeness: /^(主要|包括)/.test(marker)
+        ? 'main'
+        : EXHAUSTIVE_TOTAL_RE.test(t.slice(sentenceStart(t, a.span.start), a.span.start)) ||
+            /分别/.test(marker)
+          ? 'complete'
+          : 'unknown',
       span: { start: a.span.start, end },
     });
   }
@@ -129,7 +132,7 @@ export function extractStatements(raw: string): ExtractResult {
       layout: 'numbered',
       total,
       items,
-      exhaustive: true,
+      completeness: 'complete',
       span: { start: total.span.start, end: paraEnd(j - 1) },
     };
   }
@@ -178,7 +181,7 @@ export function extractStatements(raw: string): ExtractResult {
             layout: 'parenthetical',
             total: item,
             items: inner,
-            exhaustive: !/^\s*(含|包括)/.test(c.text),
+            completeness: /^\s*(含|包括)/.test(c.text) ? 'main' : 'complete',
             span: { start: cell.span.start, end: c.span.end },
           });
       }
@@ -189,7 +192,7 @@ export function extractStatements(raw: string): ExtractResult {
       layout: 'table',
       total,
       items,
-      exhaustive: true,
+      completeness: 'complete',
       span: { start: total.span.start, end: paraEnd(j - 1) },
     };
   }
@@ -222,7 +225,7 @@ export function extractStatements(raw: string): ExtractResult {
       layout: 'parenthetical',
       total: a,
       items,
-      exhaustive: !/^\s*(含|包括)/.test(content),
+      completeness: /^\s*(含|包括)/.test(content) ? 'main' : 'complete',
       span: { start: a.span.start, end: close + 1 },
     });
   }
@@ -242,7 +245,7 @@ export function extractStatements(raw: string): ExtractResult {
             layout: 'headings',
             total,
             items: run.items,
-            exhaustive: false,
+            completeness: 'unknown',
             span: { start: run.items[0].span.start, end: run.items[run.items.length - 1].span.end },
           });
       }

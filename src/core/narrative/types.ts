@@ -116,8 +116,11 @@ export interface ItemisedStatement {
   layout: 'inline' | 'numbered' | 'table' | 'headings' | 'parenthetical';
   total: AmountToken;
   items: AmountToken[];
-  /** The list claims to be complete (a numbered list, a 总/合计 total, 分别为); else it may be partial. */
-  exhaustive: boolean;
+  /**
+   * complete: the list claims to be whole (numbered lines or a table under "其中：", a 总/合计 total, 分别为, a bracketed
+   * breakdown); main: it names the main items only (主要用于, 主要包括, 含, 包括); unknown: a bare 其中 that may be partial.
+   */
+  completeness: 'complete' | 'unknown' | 'main';
   span: Span;
 }
 

@@ -53,7 +53,7 @@ describe('amounts with their subject (seed 003, 第二部分)', () => {
     expect(l.layout).toBe('inline');
     expect(l.total.value).toBe(4055.5);
     expect(values(l.items)).toEqual([3912.4, 143.1]);
-    expect(l.exhaustive).toBe(true); // the total is a 合计
+    expect(l.completeness).toBe('complete'); // the total is a 合计
     expect(amounts(text).map((s) => s.subject)).toEqual([
       '济源市公安局交通管理支队2021年收入合计',
       '一般公共预算收入',
@@ -89,7 +89,7 @@ describe('amounts with their subject (seed 003, 第二部分)', () => {
     expect(a.every((s) => s.scope === 'general')).toBe(true);
     const [l] = of(text, 'itemised') as ItemisedStatement[];
     expect(values(l.items)).toEqual([1529.6, 2104.7, 76.9, 115, 86.2]);
-    expect(l.exhaustive).toBe(false); // "年初预算为 … 主要用于" does not claim completeness
+    expect(l.completeness).toBe('main'); // "主要用于" names the main items
   });
 
   test('scope follows the section heading: 基本支出 under 五、一般公共预算… is general, under 三、支出… is all', () => {
@@ -233,16 +233,16 @@ describe('itemised lists in the project texts (seeds 000 and 001)', () => {
     const main = lists.find((l) => l.layout === 'numbered')!;
     expect(main.total).toMatchObject({ value: 2425.91, decimals: 2 });
     expect(values(main.items)).toEqual([890, 68, 111, 84, 52.5, 380, 9.6, 21.8075, 760, 28, 20]);
-    expect(main.exhaustive).toBe(true);
+    expect(main.completeness).toBe('complete');
     // "4.24小时…" is item 4, not the number 4.24
     expect(main.items[3].value).toBe(84);
   });
 
   test('项目一: the bracketed breakdowns 68 = 40 + 28 ("含…", may be partial) and 84 = 64 + 20', () => {
     const lists = (of(yuxi1, 'itemised') as ItemisedStatement[]).filter((l) => l.layout === 'parenthetical');
-    expect(lists.map((l) => [l.total.value, values(l.items), l.exhaustive])).toEqual([
-      [68, [40, 28], false],
-      [84, [64, 20], true],
+    expect(lists.map((l) => [l.total.value, values(l.items), l.completeness])).toEqual([
+      [68, [40, 28], 'main'],
+      [84, [64, 20], 'complete'],
     ]);
   });
 
@@ -273,11 +273,11 @@ describe('itemised lists in the project texts (seeds 000 and 001)', () => {
     const text =
       '根据中心城区道路交通设施规划方案，项目总投资概算5500万元。其中：预算工程费4807.57万元、其他费用430.56万元（含设计费、招标代理费、监理费、拦标编制费、审计费等）、预备费261.91万元。项目为一次性规划、2019年启动2020年建成、资金分三年付款。其中：工程费用 4807.57万元占建设投资的87.41%。工程建设其它费用430.56万元占建设投资的7.83%。预备费261.91万元占建设投资的4.76%。';
     const [l] = of(text, 'itemised') as ItemisedStatement[];
-    expect([l.total.value, l.total.decimals, values(l.items), l.exhaustive]).toEqual([
+    expect([l.total.value, l.total.decimals, values(l.items), l.completeness]).toEqual([
       5500,
       0,
       [4807.57, 430.56, 261.91],
-      true,
+      'complete',
     ]);
     const shares = of(text, 'share') as ShareStatement[];
     expect(shares.map((s) => [s.amount.value, s.share.value, s.base?.value])).toEqual([
@@ -299,10 +299,10 @@ describe('itemised lists in the project texts (seeds 000 and 001)', () => {
     const text =
       '项目资金总需求：621.60万元，其中：百度地图服务采购项目采购项目预算资金90万，交警支队边界接入平台优化完善项目资金59万，交警支队第二会议室显示屏及附属设施项目资金150万，交警支队指挥中心显示屏升级改造项目资金100万，单兵视频对讲调度指挥系统建设项目资金150万，交警支队及各县区大队高清视频会议系统项目尾款28.7万，交警支队公安交通管理信息安全监管系统项目尾款43.9万。';
     const [l] = of(text, 'itemised') as ItemisedStatement[];
-    expect([l.total.value, values(l.items), l.exhaustive]).toEqual([
+    expect([l.total.value, values(l.items), l.completeness]).toEqual([
       621.6,
       [90, 59, 150, 100, 150, 28.7, 43.9],
-      true,
+      'complete', // 总需求
     ]);
   });
 

@@ -10,7 +10,9 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
+import { sheetFromValues, Workbook } from '../../../src/core/model/workbook';
 import { review } from '../../../src/core/review';
+import { rules } from '../../../src/core/rules/narrative';
 import { readXlsx } from '../../../src/xlsx';
 
 const REAL = join(__dirname, '..', '..', '..', '..', 'shared', 'real-budgets');
@@ -62,3 +64,121 @@ const available = existsSync(REAL);
     ).toEqual(EXPECTED[file] ?? []);
   });
 });
+
+/** A 预算说明 sheet appended to a real workbook, one paragraph per row. */
+function withNarrative(file: string, paragraphs: string[]): Workbook {
+  const wb = readXlsx(new Uint8Array(readFileSync(join(REAL, file))));
+  wb.sheets.push(
+    sheetFromValues(
+      '预算说明',
+      paragraphs.map((p) => [p]),
+    ),
+  );
+  return wb;
+}
+const narrativeOnly = (wb: Workbook) =>
+  review(wb, {}, rules).findings.map(
+    (f) => `${f.level} ${f.rule} ${f.locations.map((l) => `${l.sheet}!${l.cell}`).join(' ')}`,
+  );
+
+(available ? describe : describe.skip)(
+  'a written 说明 against real tables (the way real 说明 restate them)',
+  () => {
+    // 烟台 (万元): numbers read off the sheets — 收支总表 1717.85; 支出总表 基本 1192.85 / 项目 525.00;
+    // 基本支出表 人员经费 1088.89 / 公用经费 103.96; 三公 (horizontal, 2025 and 2026 columns) 2026: 17 = 0 + 15 + 2;
+    // 一般公共预算支出表 201 一般公共服务支出 1378.84, 221 住房保障支出 87.86. Shares: 1192.85 / 1717.85 = 69.4385%,
+    // 525 / 1717.85 = 30.5615%.
+    const YANTAI = [
+      '一、收入支出预算总体情况说明',
+      '烟台市信访局 2026 年收入总计 1717.85 万元，支出总计 1717.85 万元。',
+      '二、支出预算总体情况说明',
+      '2026 年支出合计 1717.85 万元，其中：基本支出 1192.85 万元，占 69.44%；项目支出 525 万元，占 30.56%。',
+      '三、一般公共预算支出预算情况说明',
+      '2026 年一般公共预算支出 1717.85 万元，主要用于：一般公共服务（类）支出 1378.84 万元；住房保障（类）支出 87.86 万元。',
+      '一般公共预算基本支出 1192.85 万元，其中：人员经费 1088.89 万元，公用经费 103.96 万元。',
+      '四、“三公”经费支出预算情况说明',
+      '2026 年“三公”经费预算 17 万元，其中：因公出国（境）费 0 万元，公务用车购置及运行维护费 15 万元，公务接待费 2 万元。',
+      '五、政府性基金预算支出情况说明',
+      '2026 年政府性基金预算支出 0 万元。',
+    ];
+    const Y = '烟台-信访局-2026-预算.xlsx';
+
+    test('烟台: every restated figure agrees; the 主要用于 list naming two 类 only is an info; the forms info', () => {
+      expect(narrativeOnly(withNarrative(Y, YANTAI))).toEqual([
+        'info narrative/project-forms-total 表5 一般公共预算支出表!I5 表10 项目支出绩效目标表!E6 表10 项目支出绩效目标表!E21 表10 项目支出绩效目标表!E42',
+        'info narrative/itemised-sum 预算说明!A6',
+      ]);
+    });
+
+    test.each([
+      [
+        '项目支出 525 万元',
+        '项目支出 552 万元',
+        [
+          'error narrative/amount 预算说明!A4 表3 支出总表!G5',
+          'error narrative/share 预算说明!A4', // 552 / 1717.85 = 32.13%, not 30.56%
+          'error narrative/itemised-sum 预算说明!A4',
+        ],
+      ],
+      [
+        '公务接待费 2 万元',
+        '公务接待费 3 万元',
+        ['error narrative/amount 预算说明!A9 表7 三公经费表!L6', 'error narrative/itemised-sum 预算说明!A9'],
+      ],
+      [
+        '人员经费 1088.89',
+        '人员经费 1088.98',
+        [
+          'error narrative/amount 预算说明!A7 表6 一般公共预算基本支出表!H5',
+          'error narrative/itemised-sum 预算说明!A7',
+        ],
+      ],
+      [
+        '住房保障（类）支出 87.86',
+        '住房保障（类）支出 78.86',
+        ['error narrative/amount 预算说明!A6 表5 一般公共预算支出表!E26'],
+      ],
+      ['占 69.44%', '占 64.94%', ['error narrative/share 预算说明!A4']],
+    ])('烟台: "%s" → "%s" is reported where it was written', (from, to, expected) => {
+      const wb = withNarrative(
+        Y,
+        YANTAI.map((p) => p.replace(from, to)),
+      );
+      const known = ['project-forms-total', 'info narrative/itemised-sum 预算说明!A6'];
+      expect(narrativeOnly(wb).filter((f) => !known.some((k) => f.includes(k)))).toEqual(expected);
+    });
+
+    // 上海普陀 (元 tables, 三公 in 万元): 96,282,213.44 元 = 9628.22 万元; 基本支出 25,741,666.44 元 = 2574.17 万元;
+    // 项目支出 70,540,547 元 = 7054.05 万元; 221 住房保障支出 4,521,559 元 = 452.16 万元; 三公 10.81 万元
+    const PUTUO = [
+      '2026 年收入总计 9628.22 万元，支出总计 9628.22 万元。',
+      '2026 年支出预算 9628.22 万元，其中：基本支出 2574.17 万元，项目支出 7054.05 万元。',
+      '2026 年“三公”经费预算 10.81 万元。',
+      '一般公共预算支出中，住房保障（类）支出 452.16 万元。',
+    ];
+    const P = '上海普陀-司法局-2026-预算.xlsx';
+
+    test('上海普陀: 万元 prose against 元 tables agrees after conversion', () => {
+      expect(narrativeOnly(withNarrative(P, PUTUO))).toEqual([]);
+    });
+
+    test('上海普陀: 2574.16 (2574.1666 cut, not rounded) is info; 2574.27 is an error', () => {
+      const cut = withNarrative(
+        P,
+        PUTUO.map((p) => p.replace('基本支出 2574.17', '基本支出 2574.16')),
+      );
+      expect(narrativeOnly(cut)).toEqual([
+        'info narrative/amount-rounding 预算说明!A2 表3 支出总表!F27',
+        'info narrative/itemised-sum-rounding 预算说明!A2',
+      ]);
+      const wrong = withNarrative(
+        P,
+        PUTUO.map((p) => p.replace('基本支出 2574.17', '基本支出 2574.27')),
+      );
+      expect(narrativeOnly(wrong)).toEqual([
+        'error narrative/amount 预算说明!A2 表3 支出总表!F27',
+        'error narrative/itemised-sum 预算说明!A2',
+      ]);
+    });
+  },
+);

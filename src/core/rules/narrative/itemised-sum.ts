@@ -3,10 +3,10 @@
  * stated project total"), and a written formula (4807.57+430.56+261.91=…, 2450*12*420=1234.80万元) holds.
  *
  * Compared at the finest precision the list prints (prose drops trailing zeros, so "5500 万元" next to 4807.57 is
- * 5500.00): equal → nothing; within the rounding of its terms (½ unit of the last digit per term and the total) →
- * info; beyond → error. A list that may be partial (an unnumbered "其中" under a total not called 总/合计, a
- * "（含 …）" remark) falling short of its total is a warning, not an error; so is a list of headings whose total Gouji
- * took from the project's 资金安排 section.
+ * 5500.00): equal → nothing; within the rounding of its terms (½ unit of the last digit per term printed at that
+ * precision) → info; beyond → error. Falling short of the total is an error only for a list that claims to be
+ * whole; a bare "其中" under a total not called 总/合计 is a warning, a list of the main items (主要用于, 含 …) an
+ * info. A list of headings whose total Gouji took from the project's 资金安排 section is a warning.
  */
 import { Finding } from '../../model/findings';
 import { convertMoney, toScaled } from '../../model/numbers';
@@ -23,44 +23,59 @@ const LAYOUT: Record<ItemisedStatement['layout'], { zh: string; en: string }> = 
   parenthetical: { zh: '括注中的各项', en: 'the items in brackets' },
 };
 
+/**
+ * Rounding a list can carry: half a unit of the last digit for every term printed at the list's finest precision
+ * (a term written with fewer decimals — "5500", "890" — is taken as exact: prose drops trailing zeros, 115 for
+ * 115.0). Whole-number lists (p = 0) are exact.
+ */
+export function listAllowance(decimals: number[], p: number, extra: number): number {
+  if (p <= 0) return extra;
+  return Math.floor(decimals.filter((d) => d === p).length / 2) + extra;
+}
+
 function checkList(doc: NarrativeDocument, s: ItemisedStatement, extra: number): Finding[] {
   const unit = s.total.unit;
-  const p = Math.max(s.total.decimals, ...s.items.map((i) => decimalsIn(i, unit)));
+  const termDecimals = [s.total.decimals, ...s.items.map((i) => decimalsIn(i, unit))];
+  const p = Math.max(...termDecimals);
   const sumScaled = s.items.reduce((acc, i) => acc + toScaled(convertMoney(i.value, i.unit, unit), p), 0);
   const totalScaled = toScaled(s.total.value, p);
   const diff = Math.abs(sumScaled - totalScaled);
   if (diff === 0) return [];
-  const allowance = Math.max(1, Math.floor((s.items.length + 1) / 2)) + extra;
+  const allowance = listAllowance(termDecimals, p, extra);
   const sum = sumScaled / 10 ** p;
   const terms = s.items.map((i) => amt(convertMoney(i.value, i.unit, unit), decimalsIn(i, unit))).join(' + ');
   const what = LAYOUT[s.layout];
+  const over = sumScaled > totalScaled;
   let level: Finding['level'];
   let rule = 'narrative/itemised-sum';
+  let note = { zh: '', en: '' };
   if (diff <= allowance) {
     level = 'info';
     rule = 'narrative/itemised-sum-rounding';
-  } else if (s.layout === 'headings') level = 'warning';
-  else if (sumScaled > totalScaled || s.exhaustive) level = 'error';
-  else level = 'warning';
+    note = { zh: '，属尾差', en: ' — a rounding difference' };
+  } else if (s.layout === 'headings') {
+    level = 'warning';
+    note = {
+      zh: '（合计取自资金安排情况，请核对）',
+      en: ' (the total is the one stated under 资金安排情况; please check)',
+    };
+  } else if (over || s.completeness === 'complete') level = 'error';
+  else if (s.completeness === 'main') {
+    level = 'info';
+    note = { zh: '（所列为主要项目）', en: ' (the text lists the main items only)' };
+  } else {
+    level = 'warning';
+    note = { zh: '（所列可能不全，请核对）', en: ' (the list may be partial; please check)' };
+  }
   const diffText = `${amt(diff / 10 ** p, p)} ${unit}`;
-  const note =
-    level === 'info'
-      ? { zh: '，属尾差', en: ' — a rounding difference' }
-      : level === 'warning'
-        ? s.layout === 'headings'
-          ? {
-              zh: '（合计取自资金安排情况，请核对）',
-              en: ' (the total is the one stated under 资金安排情况; please check)',
-            }
-          : { zh: '（所列可能不全，请核对）', en: ' (the list may be partial; please check)' }
-        : { zh: '', en: '' };
+  const totalText = `${amt(s.total.value, s.total.decimals)} ${unit}`;
   return [
     {
       rule,
       level,
       message: {
-        zh: `${what.zh}合计 ${amt(sum, p)} ${unit}（${terms}），与所述合计 ${amt(s.total.value, p)} ${unit} 相差 ${diffText}${note.zh}。`,
-        en: `${what.en[0].toUpperCase()}${what.en.slice(1)} sum to ${amt(sum, p)} ${unit} (${terms}), not the stated total of ${amt(s.total.value, p)} ${unit}: a difference of ${diffText}${note.en}.`,
+        zh: `${what.zh}合计 ${amt(sum, p)} ${unit}（${terms}），与所述合计 ${totalText} 相差 ${diffText}${note.zh}。`,
+        en: `${what.en[0].toUpperCase()}${what.en.slice(1)} sum to ${amt(sum, p)} ${unit} (${terms}), not the stated total of ${totalText}: a difference of ${diffText}${note.en}.`,
       },
       locations: uniqueRefs([at(doc, s.total), ...s.items.map((i) => at(doc, i))]),
       expected: s.total.value,
@@ -78,7 +93,7 @@ function checkEquation(doc: NarrativeDocument, s: EquationStatement, extra: numb
     const sum = s.operands.reduce((a, o) => a + toScaled(o.value, p), 0);
     const diff = Math.abs(sum - toScaled(r.value, p));
     if (diff === 0) return [];
-    const rounding = diff <= Math.max(1, Math.floor((s.operands.length + 1) / 2)) + extra;
+    const rounding = diff <= listAllowance([r.decimals, ...s.operands.map((o) => o.decimals)], p, extra);
     return [
       finding(doc, s, rounding, amt(sum / 10 ** p, p), {
         zh: `算式 ${s.operands.map((o) => amt(o.value, o.decimals)).join(' + ')} = ${amt(sum / 10 ** p, p)}，文中写作 ${r.text}`,

@@ -124,11 +124,14 @@ const TOTAL_NAME = /^(合计|总计|共计|支出合计|收入合计)$/;
 
 /** The table's grand-total row (one-sided tables). */
 export function totalRow(t: BudgetTable): TableRow | undefined {
-  return (
+  const found =
     t.rows.find((r) => r.role === 'grand' && !r.side) ??
     t.rows.find((r) => r.level === 'total') ??
-    t.rows.find((r) => TOTAL_NAME.test(normalizeName(r.name)))
-  );
+    t.rows.find((r) => TOTAL_NAME.test(normalizeName(r.name)));
+  if (found) return found;
+  // no 合计 row: a single-unit table whose unit row (深圳市审计局 …) carries the totals
+  const units = t.rows.filter((r) => (r.role as string | undefined) === 'unit');
+  return units.length === 1 ? units[0] : undefined;
 }
 
 const CURRENT = (c: TableColumn) =>
@@ -186,6 +189,19 @@ export function totalOf(t: BudgetTable, m: Measure, what: Message): Lookup {
   if (!row) return undefined;
   const cols = measureColumns(t, m);
   if (cols.length > 0) return tv(t, row.row, cols[0].col, value(t, row, cols[0].col), what);
+  if (m === 'basic') {
+    // no 基本支出 column of its own: its parts (基本支出/人员支出 + 基本支出/日常公用支出, or 人员经费 + 公用经费)
+    const amount = t.columns.filter((c) => c.role === 'amount' && CURRENT(c));
+    let parts = amount.filter((c) => c.path.length === 2 && PATH_RE.basic.test(normalizeName(c.path[0])));
+    if (parts.length === 0)
+      parts = [...measureColumns(t, 'personnel').slice(0, 1), ...measureColumns(t, 'public').slice(0, 1)];
+    if (parts.length >= 2) {
+      const vals = parts.map((c) => value(t, row, c.col));
+      const decimals = Math.max(...vals.map((v) => v.decimals));
+      const sum = vals.reduce((a, v) => a + Math.round(v.value * 10 ** decimals), 0) / 10 ** decimals;
+      return tv(t, row.row, parts[0].col, { value: sum, decimals }, what);
+    }
+  }
   if (m === 'total') {
     const first = [...row.values.keys()].sort((a, b) => a - b)[0];
     if (first === undefined) return undefined;
@@ -434,7 +450,11 @@ function threePublic(ctx: ReviewContext, t: BudgetTable, m: string): Lookup {
   const re = THREE_PUBLIC_RE[m];
   // horizontal: a column for the measure, one current data row
   const cols = t.columns.filter(
-    (c) => CURRENT(c) && (c.measure === m || (!c.measure && re.test(norm(c.path[c.path.length - 1] ?? '')))),
+    (c) =>
+      CURRENT(c) &&
+      (c.measure === m ||
+        (m === 'three-public' && c.measure === 'total' && !c.path.some((x) => /小计/.test(x))) ||
+        (!c.measure && re.test(norm(c.path[c.path.length - 1] ?? '')))),
   );
   if (cols.length > 0) {
     const rows = t.rows.filter(
@@ -472,7 +492,13 @@ function classRow(ctx: ReviewContext, tables: BudgetTable[], subject: string): L
       })),
     );
   for (const t of tables) {
-    const rows = t.rows.filter((r) => r.level !== 'total' && r.role !== 'grand' && r.role !== 'year');
+    const rows = t.rows.filter(
+      (r) =>
+        r.level !== 'total' &&
+        r.role !== 'grand' &&
+        r.role !== 'year' &&
+        (r.role as string | undefined) !== 'unit',
+    );
     // rows whose name the subject contains; the longest name wins
     let best: TableRow[] = [];
     let bestLen = 0;
