@@ -8,7 +8,7 @@ import { toA1 } from '../core/model/address';
 import { Finding, Lang } from '../core/model/findings';
 import { formatAmount } from '../core/model/numbers';
 import { planFill } from '../core/performance/fill';
-import { patchXlsx, XlsxWriteError } from '../xlsx';
+import { patchXlsx } from '../xlsx';
 import { langFlag, parseArgs } from './args';
 import { CliError, CliIO, readInput, writeOutput } from './io';
 import { loadWorkbook } from './load';
@@ -31,29 +31,8 @@ function where(f: Finding): string {
   return l ? `${l.sheet}!${l.cell}` : '';
 }
 
-export async function runFill(
-  args: string[],
-  io: {
-    stdout(s: string): void;
-    stderr(s: string): void;
-    readFile(p: string): Uint8Array;
-    writeFile(p: string, b: Uint8Array): void;
-  },
-): Promise<number> {
-  try {
-    return fill(args, io);
-  } catch (e) {
-    if (e instanceof CliError) {
-      io.stderr(`gouji: ${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof XlsxWriteError) {
-      io.stderr(`gouji: ${e.message}\n`);
-      return 2;
-    }
-    io.stderr(`gouji: 内部错误 / internal error: ${(e as Error).message}\n`);
-    return 2;
-  }
+export async function runFill(argv: string[], io: CliIO): Promise<number> {
+  return fill(argv, io);
 }
 
 function fill(argv: string[], io: CliIO): number {

@@ -1,5 +1,9 @@
 /** The `gouji` command: check, fill, summary. Exit 0 ok, 1 error-level findings, 2 bad usage or unreadable file. */
+import { XlsxWriteError } from '../xlsx';
 import { runCheck } from './check';
+import { runFill } from './fill';
+import { runReview } from './review';
+import { runSummary } from './summary';
 import { CliError, CliIO, nodeIO } from './io';
 
 const HELP = `gouji — 勾稽: review Chinese budget and performance workbooks
@@ -8,29 +12,19 @@ const HELP = `gouji — 勾稽: review Chinese budget and performance workbooks
   gouji check <file.xlsx> [--json] [--lang zh|en] [--annotate <out.xlsx>]
   gouji fill <in.xlsx> -o <out.xlsx> [--json] [--lang zh|en]
   gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en]
+  gouji review <in.xlsx> -o <out.xlsx> [--json] [--lang zh|en]   (fill + check + highlights + summary)
 
 退出码 / exit codes: 0 无错误 no errors · 1 有错误级问题 error-level findings · 2 无法读取或用法错误 unreadable file or bad usage
 `;
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-function commands(): Record<string, Command> {
-  const table: Record<string, Command> = { check: runCheck };
-  // fill and summary arrive with the performance and summary modules
-  for (const [name, mod, fn] of [
-    ['fill', './fill', 'runFill'],
-    ['summary', './summary', 'runSummary'],
-  ] as const) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const m = require(mod) as Record<string, Command>;
-      if (typeof m[fn] === 'function') table[name] = m[fn];
-    } catch {
-      /* not built in this version */
-    }
-  }
-  return table;
-}
+const COMMANDS: Record<string, Command> = {
+  check: runCheck,
+  fill: runFill,
+  summary: runSummary,
+  review: runReview,
+};
 
 export async function run(argv: string[], io: CliIO = nodeIO): Promise<number> {
   const [name, ...rest] = argv;
@@ -43,7 +37,7 @@ export async function run(argv: string[], io: CliIO = nodeIO): Promise<number> {
     io.stdout(`${(require('../../package.json') as { version: string }).version}\n`);
     return 0;
   }
-  const command = commands()[name];
+  const command = COMMANDS[name];
   if (!command) {
     io.stderr(`gouji: 未知命令 / unknown command: ${name}（gouji --help）\n`);
     return 2;
@@ -51,7 +45,7 @@ export async function run(argv: string[], io: CliIO = nodeIO): Promise<number> {
   try {
     return await command(rest, io);
   } catch (e) {
-    if (e instanceof CliError) io.stderr(`gouji: ${e.message}\n`);
+    if (e instanceof CliError || e instanceof XlsxWriteError) io.stderr(`gouji: ${e.message}\n`);
     else io.stderr(`gouji: 内部错误 / internal error: ${(e as Error).message}\n`);
     if (process.env.GOUJI_DEBUG) io.stderr(`${(e as Error).stack}\n`);
     return 2;
