@@ -56,7 +56,7 @@ const COMPARISON_PHRASE_RE =
 export function extractStatements(raw: string): ExtractResult {
   const p = prepareText(raw);
   const t = p.text;
-  const { amounts, percents } = tokenize(p);
+  const { amounts, percents, depth } = tokenize(p);
   const paraText = (i: number) => t.slice(p.paragraphs[i].start, p.paragraphs[i].end);
   const paraEnd = (i: number) => p.paragraphs[i].end;
   const statements: Statement[] = [];
@@ -86,9 +86,12 @@ export function extractStatements(raw: string): ExtractResult {
       continue;
     }
     if (!m) continue;
-    const end = sentenceEnd(t, markerEnd);
+    const sentEnd = sentenceEnd(t, markerEnd);
     // two 其中 in one sentence nest: which level an amount belongs to is unclear
-    if ((t.slice(sentenceStart(t, a.span.start), end).match(/其中/g) ?? []).length > 1) continue;
+    if ((t.slice(sentenceStart(t, a.span.start), sentEnd).match(/其中/g) ?? []).length > 1) continue;
+    // the list runs clause by clause while each clause states an amount (or only a share / change of one):
+    // "其中49.5万元用于购买酒精检测仪，该项目2021年11月签订合同，合同中标价48.4万…" ends after its first clause
+    const end = listEnd(markerEnd, sentEnd, depth[a.span.start] ?? 0);
     const items = amounts.filter(
       (b) => b.role === 'plain' && b.depth === a.depth && b.span.start >= markerEnd && b.span.start < end,
     );
@@ -106,6 +109,26 @@ export function extractStatements(raw: string): ExtractResult {
           : 'unknown',
       span: { start: a.span.start, end },
     });
+  }
+
+  /** Where an inline list stops: the first clause (at the list's bracket depth) with no amount and no percentage. */
+  function listEnd(from: number, to: number, baseDepth: number): number {
+    let start = from;
+    for (let i = from; i <= to; i++) {
+      const ch = t[i];
+      const atDelimiter =
+        i === to ||
+        ((depth[i] ?? 0) === baseDepth &&
+          ('，；;、'.includes(ch) ||
+            (ch === ',' && !(/\d/.test(t[i - 1] ?? '') && /\d/.test(t[i + 1] ?? '')))));
+      if (!atDelimiter) continue;
+      const hasNumber =
+        amounts.some((b) => b.span.start >= start && b.span.start < i) ||
+        percents.some((c) => c.span.start >= start && c.span.start < i);
+      if (!hasNumber && t.slice(start, i).trim() !== '') return start;
+      start = i + 1;
+    }
+    return to;
   }
 
   /** Items on the lines under a total that ends its paragraph with "其中：" — numbered lines or a table. */
