@@ -203,7 +203,7 @@ async function noErrorBar(page: Page): Promise<void> {
 }
 
 async function tabCount(page: Page, level: 'all' | Level): Promise<number> {
-  const text = await pane(page).locator(`[data-count="${level}"]`).innerText();
+  const text = await pane(page).locator(`[data-count="${level}"]`).first().innerText();
   return Number(text.trim());
 }
 
@@ -378,8 +378,11 @@ async function main(): Promise<void> {
 
     await step('screenshots of the pane with findings and of the preview', async () => {
       fs.mkdirSync(SHOTS, { recursive: true });
+      // no hover, no focus ring: the pane as a reader sees it after going to a finding
       await p.mouse.move(0, 0);
+      await p.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await pane(p).evaluate((el) => el.scrollTo(0, 0));
+      await p.waitForTimeout(300);
       await pane(p).screenshot({ path: path.join(SHOTS, 'taskpane.png') });
       await p.screenshot({ path: path.join(SHOTS, 'preview.png') });
     });
