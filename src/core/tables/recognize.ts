@@ -186,11 +186,10 @@ function readTable(grid: Grid, title: TitleRow, end: number): ReadResult {
   for (let rr = headerBottom + 1; rr <= end; rr++) {
     const cells = grid.rowCells(rr);
     if (cells.length === 0) continue;
-    const hasNumber = cells.some(
-      (c) =>
-        c.col >= left && c.col <= right && typeof c.cell.value === 'number' && !isColumnNumberRow(grid, rr),
-    );
-    if (isColumnNumberRow(grid, rr) || headerSigs.has(signature(grid, rr, left, right))) {
+    const hasNumber = cells.some((c) => c.col >= left && c.col <= right && typeof c.cell.value === 'number');
+    // a row with a code or an amount cannot be a repeated header; only text rows are compared
+    const codeLike = hasNumber || /^\d{3,9}$/.test(compact(cells[0].text));
+    if (isColumnNumberRow(grid, rr) || (!codeLike && headerSigs.has(signature(grid, rr, left, right)))) {
       skippedRows.push(rr);
       bottom = rr;
       continue;

@@ -7,6 +7,8 @@ import { Measure, Period } from './types';
 
 /** Compact form for matching: no spaces, half-width brackets and colons, full-width digits → ASCII. */
 export function compact(text: string): string {
+  // plain ASCII without spaces or quotes (codes, most numbers) is already compact
+  if (/^[!#-~]*$/.test(text)) return text;
   return normalizeDigits(text)
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/（/g, '(')
@@ -19,6 +21,7 @@ export function compact(text: string): string {
 
 /** Display form: trimmed, inner runs of spaces kept as one (收   入 → 收 入 is shown as 收入). */
 export function tidy(text: string): string {
+  if (!/[\s\u00a0\u3000]/.test(text)) return text;
   const t = text.replace(/[\u00a0\u3000]/g, ' ').trim();
   // spaced-out headers such as '收   入' / '项   目'
   if (/^[\u4e00-\u9fff](\s+[\u4e00-\u9fff])+$/.test(t)) return t.replace(/\s+/g, '');
@@ -66,6 +69,7 @@ export function bareLabel(label: string): string {
 
 /** 合计 / 总计 / 小计 as a row label (after removing ordinal prefixes). */
 export function isTotalLabel(label: string): boolean {
+  if (!/[计年]/.test(label)) return false;
   const s = bareLabel(label);
   return /^(合计|总计|小计|共计|合计数|总计数|收入合计|支出合计|收入总计|支出总计|收支总计|本年收入合计|本年支出合计|本年收入|本年支出|本年合计)$/.test(
     s,

@@ -143,13 +143,18 @@ export const columnSum: Rule = {
     const out: Finding[] = [];
     for (const table of ctx.tables) {
       if (table.empty) continue;
+      const tn = tableName(table, ctx.tables);
       const groups = table.sections ? table.sections.map((_, i) => i) : [undefined];
       for (const section of groups) {
-        const sums = columnSums(amountColumns(table, section));
+        const sums = columnSums(amountColumns(table, section)).map((s) => ({
+          ...s,
+          names: s.parts.map((c) => columnName(table, c)),
+          totalName: columnName(table, s.total),
+        }));
         if (sums.length === 0) continue;
         const rows = table.rows.filter((r) => section === undefined || r.section === section);
         for (const row of rows)
-          for (const s of sums) push(out, table, ctx.tables, row, s, ctx.settings.extraTolerance);
+          for (const s of sums) push(out, table, tn, row, s, ctx.settings.extraTolerance);
       }
     }
     return out;
@@ -159,26 +164,23 @@ export const columnSum: Rule = {
 function push(
   out: Finding[],
   table: BudgetTable,
-  all: BudgetTable[],
+  tn: string,
   row: BudgetTable['rows'][number],
-  s: ColumnSum,
+  s: ColumnSum & { names: string[]; totalName: string },
   extra: number,
 ): void {
-  const names = s.parts.map((c) => columnName(table, c));
+  // nothing printed in the row for this sum: nothing to check
+  if (!row.values.has(s.total) && !s.parts.some((c) => row.values.has(c)) && !row.unknown) return;
   const where = rowName(row);
-  const tn = tableName(table, all);
   const f = checkSum({
     rule: 'budget/column-sum',
     total: amountAt(table, row, s.total),
     parts: s.parts.map((c) => amountAt(table, row, c)),
-    what: {
-      zh: `${columnName(table, s.total)} = ${names.join(' + ')}`,
-      en: `${columnName(table, s.total)} = ${names.join(' + ')}`,
-    },
+    what: { zh: `${s.totalName} = ${s.names.join(' + ')}`, en: `${s.totalName} = ${s.names.join(' + ')}` },
     where: { zh: `${tn} ${where.zh}`, en: `${tn}, ${where.en}` },
     decimals: table.decimals,
     extra,
-    partNames: names,
+    partNames: s.names,
   });
   if (f) out.push(f);
 }

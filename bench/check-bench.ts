@@ -1,0 +1,266 @@
+/**
+ * Whole-check speed: a generated 部门预算 workbook with 20,000 功能分类 code rows across several tables
+ * (收入总表, 支出总表, 一般公共预算支出表, 政府性基金预算支出表) plus a 收支总表, a 财政拨款收支总表, a 基本支出表, a 三公
+ * table and 500 项目支出绩效目标表 forms, written with ExcelJS's streaming writer to bench/output/. Times
+ * (a) readXlsx and (b) the whole review(). Run: npm run bench
+ */
+import { mkdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import { review } from '../src/core/review';
+import { readXlsx } from '../src/xlsx/read';
+
+const OUT = join(__dirname, 'output');
+const FILE = join(OUT, 'check-bench.xlsx');
+
+const LEI = 20; // 类
+const KUAN = 10; // 款 per 类
+const XIANG = 32; // 项 per 款 → 20 + 200 + 6,400 = 6,620 rows per table
+const FORMS = 500;
+
+/** Deterministic pseudo-random amounts (in 分, so every sum is exact). */
+let seed = 20261121;
+const rand = (n: number) => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed % n;
+};
+
+interface CodeRow {
+  code: string;
+  name: string;
+  basic: number; // 分
+  project: number;
+}
+
+/** A consistent 类/款/项 tree; amounts in 分. */
+function codeTree(prefix: number, lei = LEI, kuan = KUAN, xiang = XIANG): CodeRow[] {
+  const [LEI_N, KUAN_N, XIANG_N] = [lei, kuan, xiang];
+  const rows: CodeRow[] = [];
+  for (let l = 0; l < LEI_N; l++) {
+    const lei = String(prefix + l);
+    const leiRow: CodeRow = { code: lei, name: `类${lei}`, basic: 0, project: 0 };
+    rows.push(leiRow);
+    for (let k = 1; k <= KUAN_N; k++) {
+      const kuan = lei + String(k).padStart(2, '0');
+      const kuanRow: CodeRow = { code: kuan, name: `款${kuan}`, basic: 0, project: 0 };
+      rows.push(kuanRow);
+      for (let x = 1; x <= XIANG_N; x++) {
+        const xiang = kuan + String(x).padStart(2, '0');
+        const basic = rand(3) === 0 ? 0 : rand(5_000_000);
+        const project = rand(2) === 0 ? 0 : rand(8_000_000);
+        rows.push({ code: xiang, name: `项${xiang}`, basic, project });
+        kuanRow.basic += basic;
+        kuanRow.project += project;
+      }
+      leiRow.basic += kuanRow.basic;
+      leiRow.project += kuanRow.project;
+    }
+  }
+  return rows;
+}
+
+const yuan = (fen: number) => fen / 100;
+const MONEY = '#,##0.00';
+
+function header(ws: ExcelJS.Worksheet, title: string, cols: string[]): void {
+  ws.addRow([title]).commit();
+  ws.addRow(['单位：万元']).commit();
+  ws.addRow(cols).commit();
+}
+
+function money(row: ExcelJS.Row, from: number): void {
+  row.eachCell((c, i) => {
+    if (i >= from && typeof c.value === 'number') c.numFmt = MONEY;
+  });
+}
+
+/** A 功能分类 table: 合计 = 基本 + 项目 on every row; the 合计 row first. */
+function codeTable(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  title: string,
+  rows: CodeRow[],
+  defects: number,
+) {
+  const ws = wb.addWorksheet(name);
+  header(ws, title, ['科目编码', '科目名称', '合计', '基本支出', '项目支出']);
+  const leis = rows.filter((r) => r.code.length === 3);
+  const b = leis.reduce((s, r) => s + r.basic, 0);
+  const p = leis.reduce((s, r) => s + r.project, 0);
+  const total = ws.addRow(['合计', null, yuan(b + p), yuan(b), yuan(p)]);
+  money(total, 3);
+  total.commit();
+  rows.forEach((r, i) => {
+    // a few published-style defects: a 项 whose 合计 is off by 1.00
+    const off = defects > 0 && i % Math.floor(rows.length / defects) === 7 ? 100 : 0;
+    const row = ws.addRow([r.code, r.name, yuan(r.basic + r.project + off), yuan(r.basic), yuan(r.project)]);
+    money(row, 3);
+    row.commit();
+  });
+  ws.commit();
+  return { basic: b, project: p };
+}
+
+function twoSided(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  title: string,
+  income: [string, number][],
+  expense: [string, number][],
+) {
+  const ws = wb.addWorksheet(name);
+  ws.addRow([title]).commit();
+  ws.addRow(['单位：万元']).commit();
+  ws.mergeCells('A3:B3');
+  ws.mergeCells('C3:D3');
+  ws.addRow(['收入', null, '支出', null]).commit();
+  ws.addRow(['项目', '预算数', '项目', '预算数']).commit();
+  const n = Math.max(income.length, expense.length);
+  for (let i = 0; i < n; i++) {
+    const row = ws.addRow([
+      income[i]?.[0] ?? null,
+      income[i] ? yuan(income[i][1]) : null,
+      expense[i]?.[0] ?? null,
+      expense[i] ? yuan(expense[i][1]) : null,
+    ]);
+    money(row, 2);
+    row.commit();
+  }
+  const ti = income.reduce((s, x) => s + x[1], 0);
+  const te = expense.reduce((s, x) => s + x[1], 0);
+  const tot = ws.addRow(['收入总计', yuan(ti), '支出总计', yuan(te)]);
+  money(tot, 2);
+  tot.commit();
+  ws.commit();
+}
+
+function forms(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const ws = wb.addWorksheet('绩效目标');
+  ws.addRow(['项目支出绩效目标表']).commit();
+  for (let f = 1; f <= FORMS; f++) {
+    const amount = 10 + rand(500);
+    const rows: (string | number | null)[][] = [
+      ['项目名称', null, null, `项目${f}`],
+      ['主管部门及代码', null, null, '229_某局', '实施单位', '某局'],
+      ['项目资金（万元）', null, null, '年度预算资金总额：', amount],
+      [null, null, null, '其中：财政拨款', amount],
+      [null, null, null, '其他资金', 0],
+      ['总体目标', `完成项目${f}的年度任务，保障单位正常运转。`],
+      [null, '一级指标', '二级指标', '三级指标', '指标值'],
+      ['绩效指标', '成本指标', '经济成本', '项目成本', `≤${amount}万元`],
+      ['绩效指标', '产出指标', '数量指标', '完成数量', '≥10次'],
+      ['绩效指标', '产出指标', '质量指标', '合格率', '≥95%'],
+      ['绩效指标', '产出指标', '时效指标', '完成时限', '≤2026年12月'],
+      ['绩效指标', '效益指标', '社会效益指标', '服务覆盖率', '≥90%'],
+      ['绩效指标', '满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+      [],
+    ];
+    for (const r of rows) ws.addRow(r).commit();
+  }
+  ws.commit();
+}
+
+async function build(): Promise<number> {
+  mkdirSync(OUT, { recursive: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: FILE,
+    useSharedStrings: true,
+    useStyles: true,
+  });
+  const general = codeTree(201);
+  const all = codeTree(201);
+  // 3 tables × 6,620 + 137 fund rows + 3 经济分类 rows = 20,000 code rows
+  const fund = codeTree(212, 1, 4, 33);
+  const t3 = codeTable(wb, '支出总表', '2026年部门支出总表', all, 5);
+  codeTable(wb, '收入总表', '2026年部门收入总表', all, 0);
+  const t5 = codeTable(wb, '一般公共预算支出表', '2026年一般公共预算支出表', general, 5);
+  const t8 = codeTable(wb, '政府性基金预算支出表', '2026年政府性基金预算支出表', fund, 0);
+  const leis = all.filter((r) => r.code.length === 3);
+  twoSided(
+    wb,
+    '收支总表',
+    '2026年部门收支总表',
+    [['一、一般公共预算拨款收入', t3.basic + t3.project]],
+    leis.map((r) => [`${r.name}`, r.basic + r.project] as [string, number]),
+  );
+  twoSided(
+    wb,
+    '财政拨款收支总表',
+    '2026年财政拨款收支总表',
+    [
+      ['一、一般公共预算', t5.basic + t5.project],
+      ['二、政府性基金预算', t8.basic + t8.project],
+    ],
+    [['一、本年支出', t5.basic + t5.project + t8.basic + t8.project]],
+  );
+  // 基本支出 by 经济分类: 301 / 302 / 303 adding up to the 一般公共预算 基本支出
+  const basic = wb.addWorksheet('基本支出表');
+  header(basic, '2026年一般公共预算基本支出表', ['科目编码', '科目名称', '合计', '人员经费', '公用经费']);
+  const b301 = Math.floor(t5.basic * 0.7);
+  const b303 = Math.floor(t5.basic * 0.05);
+  const b302 = t5.basic - b301 - b303;
+  for (const r of [
+    ['合计', null, yuan(t5.basic), yuan(b301 + b303), yuan(b302)],
+    ['301', '工资福利支出', yuan(b301), yuan(b301), null],
+    ['302', '商品和服务支出', yuan(b302), null, yuan(b302)],
+    ['303', '对个人和家庭的补助', yuan(b303), yuan(b303), null],
+  ]) {
+    const row = basic.addRow(r);
+    money(row, 3);
+    row.commit();
+  }
+  basic.commit();
+  const tp = wb.addWorksheet('三公');
+  header(tp, '2026年一般公共预算“三公”经费支出表', [
+    '合计',
+    '因公出国（境）费',
+    '公务用车购置及运行费',
+    '公务接待费',
+  ]);
+  const row = tp.addRow([30, 0, 25, 5]);
+  money(row, 1);
+  row.commit();
+  tp.commit();
+  forms(wb);
+  await wb.commit();
+  return statSync(FILE).size;
+}
+
+/** Wall and CPU time, median of `runs`. */
+function time<T>(label: string, fn: () => T, runs = 3): T {
+  let last: T | undefined;
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    last = fn();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0);
+  console.log(`${label}: median wall ${median(wall)} ms, median CPU ${median(cpu)} ms (${runs} runs)`);
+  return last as T;
+}
+
+async function main(): Promise<void> {
+  const size = await build();
+  console.log(`generated ${FILE}: ${(size / 1024 / 1024).toFixed(1)} MiB`);
+  const bytes = new Uint8Array(readFileSync(FILE));
+  const workbook = time('(a) readXlsx', () => readXlsx(bytes, 'check-bench.xlsx'));
+  const result = time('(b) review() — recognition and every rule', () => review(workbook));
+  const codeRows = result.context.tables.reduce((s, t) => s + t.rows.filter((r) => r.code).length, 0);
+  console.log(
+    'planted: 10 项 rows whose 合计 is 1.00 off (5 in 支出总表, 5 in 一般公共预算支出表) → 20 budget errors expected',
+  );
+  console.log(
+    `recognised ${result.tables.length} tables/forms (${result.context.tables.length} budget tables, ${codeRows} code rows, ` +
+      `${result.context.targetForms.length} 绩效目标表 forms); findings ${JSON.stringify(result.counts)}`,
+  );
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
