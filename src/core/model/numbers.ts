@@ -58,8 +58,20 @@ export function parseNumber(text: string): ParsedNumber | null {
 }
 
 /** Decimals a number format prints: '#,##0.00' → 2, '0.0%' → 3 (as a fraction), 'General' → null. */
+const FORMAT_DECIMALS = new Map<string, number | null>();
+
 export function formatDecimals(numFmt: string | undefined): number | null {
-  if (!numFmt || /^general$/i.test(numFmt.trim())) return null;
+  if (!numFmt) return null;
+  let d = FORMAT_DECIMALS.get(numFmt);
+  if (d === undefined) {
+    d = readFormatDecimals(numFmt);
+    if (FORMAT_DECIMALS.size < 10000) FORMAT_DECIMALS.set(numFmt, d);
+  }
+  return d;
+}
+
+function readFormatDecimals(numFmt: string): number | null {
+  if (/^general$/i.test(numFmt.trim())) return null;
   const first = numFmt.split(';')[0].replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
   const m = /0\.(0+)/.exec(first) ?? /#\.(#+)/.exec(first);
   const d = m ? m[1].length : /[0#]/.test(first) ? 0 : null;
@@ -70,7 +82,8 @@ export function formatDecimals(numFmt: string | undefined): number | null {
 /** Decimals needed to write a JS number exactly as a reader sees it (up to 6). */
 export function valueDecimals(value: number): number {
   for (let d = 0; d <= 6; d++) {
-    if (Math.abs(Math.round(value * 10 ** d) - value * 10 ** d) < 1e-7 * Math.max(1, Math.abs(value))) return d;
+    if (Math.abs(Math.round(value * 10 ** d) - value * 10 ** d) < 1e-7 * Math.max(1, Math.abs(value)))
+      return d;
   }
   return 6;
 }
