@@ -100,6 +100,8 @@ const useStyles = makeStyles({
   },
   // like Excel, text runs on over empty cells to its right
   spill: { overflow: 'visible' },
+  // no gridline across text that runs on
+  open: { borderRightColor: 'transparent' },
   number: { textAlign: 'right' },
   wrap: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   bold: { fontWeight: 'bold' },
@@ -183,6 +185,13 @@ function extent(sheet: FakeSheet): { rows: number; cols: number } {
   return { rows: rows + 2, cols: Math.max(cols + 1, 6) };
 }
 
+/** About how wide a text is in the grid's 12px font: CJK and full-width characters are square. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.codePointAt(0)! >= 0x2e80 ? 12 : 7;
+  return w;
+}
+
 export interface WorkbookViewProps {
   doc: FakeDocument;
 }
@@ -241,6 +250,30 @@ export function WorkbookView({ doc }: WorkbookViewProps) {
       !spans.has(toA1(r, c))
     );
   };
+
+  /** Cells whose right gridline text from the left runs across (row → columns). */
+  const spillFrom = new Set<string>();
+  const openRight = new Set<string>();
+  for (let r = 0; r < shownRows; r++)
+    for (let c = 0; c < shownCols; c++) {
+      const cell = active.cell(r, c);
+      const a1 = toA1(r, c);
+      if (
+        typeof cell?.value !== 'string' ||
+        cell.wrap ||
+        spans.has(a1) ||
+        covered.has(a1) ||
+        !isEmpty(r, c + 1)
+      )
+        continue;
+      spillFrom.add(a1);
+      const width = textWidth(cell.value) + 6;
+      let reach = colPx(c);
+      for (let k = c; reach < width && k + 1 < shownCols && isEmpty(r, k + 1); k++) {
+        openRight.add(toA1(r, k));
+        reach += colPx(k + 1);
+      }
+    }
 
   const selAddress = selection ? toA1(selection.top, selection.left) : '';
   const selCell = selection ? active.cell(selection.top, selection.left) : undefined;
@@ -326,11 +359,8 @@ export function WorkbookView({ doc }: WorkbookViewProps) {
                         styles.cell,
                         typeof cell?.value === 'number' && styles.number,
                         (cell?.wrap || (span && text.length > 12)) && styles.wrap,
-                        typeof cell?.value === 'string' &&
-                          !span &&
-                          !cell.wrap &&
-                          isEmpty(r, c + 1) &&
-                          styles.spill,
+                        spillFrom.has(a1) && styles.spill,
+                        openRight.has(a1) && styles.open,
                         cell?.bold && styles.bold,
                         cellNotes && styles.noted,
                         isSelected && styles.selected,
