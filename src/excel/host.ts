@@ -2,8 +2,9 @@
  * GoujiHost over Office.js: what the task pane (and the ribbon commands) ask of Excel.
  *
  * A review is one Excel.run: read (3 syncs) → core review → highlights (1 sync) = 4 syncs, whatever the
- * number of sheets (more only when a response would pass ~4 MB). Every run merges into one undo step where
- * the host supports it.
+ * number of sheets (more only when a response would pass ~4 MB). Filling scores: read → core planFill →
+ * write into still-empty cells (5 syncs). The summary: read → review → core planSummary → write the sheet
+ * (6 syncs). Every run merges into one undo step where the host supports it.
  */
 import { planHighlights } from '../core/highlights';
 import { GoujiHost, Progress, ReviewOutcome } from '../core/host';
@@ -11,9 +12,13 @@ import { countByLevel, CellRef, Finding } from '../core/model/findings';
 import { review } from '../core/review';
 import { Settings } from '../core/settings';
 import { applyHighlights, clearHighlights } from './highlight';
-import { GoujiExcelError, NotAvailableError, runExcel } from './office';
+import { planFill } from '../core/performance/fill';
+import { planSummary } from '../core/summary';
+import { GoujiExcelError, runExcel } from './office';
 import { ReadOptions, readSnapshot } from './read';
 import { selectCell } from './select';
+import { writeSummarySheet } from './summary';
+import { applyWrites } from './writes';
 
 export interface ExcelHostOptions {
   /** Payload budget overrides (tests). */
@@ -29,15 +34,19 @@ const STEPS = {
     read: '正在读取工作簿…',
     review: '正在审核…',
     highlight: '正在标注问题单元格…',
+    score: '正在评分…',
+    write: '正在填写空白单元格…',
+    summary: '正在生成汇总表…',
     done: '完成',
-    clear: '正在清除标注…',
   },
   en: {
     read: 'Reading the workbook…',
     review: 'Reviewing…',
     highlight: 'Marking the cells…',
+    score: 'Scoring…',
+    write: 'Filling in empty cells…',
+    summary: 'Building the summary sheet…',
     done: 'Done',
-    clear: 'Removing the highlights…',
   },
 };
 
@@ -105,19 +114,48 @@ export function createExcelHost(options: ExcelHostOptions = {}): GoujiHost {
       );
     },
 
-    async fillScores(settings: Settings): Promise<{ written: number; findings: Finding[] }> {
-      throw new NotAvailableError(
-        '自评表评分填写尚未完成（核心评分模块还未接入），本次没有写入任何单元格。',
-        'Filling in self-evaluation scores is not available yet (the core scoring plan is not wired in); nothing was written.',
-        settings.lang,
+    fillScores(settings: Settings, progress?: Progress): Promise<{ written: number; findings: Finding[] }> {
+      const t = STEPS[settings.lang];
+      return inLang(settings.lang, () =>
+        run(async (context) => {
+          progress?.(t.read, 0);
+          const snapshot = await readSnapshot(context, {
+            ...options.read,
+            progress: (f) => progress?.(t.read, 0.1 + 0.5 * f),
+          });
+          progress?.(t.score, 0.65);
+          const plan = planFill(snapshot.workbook, settings);
+          progress?.(t.write, 0.8);
+          const result = await applyWrites(context, plan.writes, snapshot.sheets);
+          progress?.(t.done, 1);
+          return { written: result.written, findings: [...plan.findings, ...result.findings] };
+        }),
       );
     },
 
-    async buildSummary(settings: Settings): Promise<{ sheet: string }> {
-      throw new NotAvailableError(
-        '生成汇总表尚未完成（核心汇总模块还未接入），本次没有新建或修改任何工作表。',
-        'Building the summary sheet is not available yet (the core summary is not wired in); no sheet was added or changed.',
-        settings.lang,
+    buildSummary(settings: Settings, progress?: Progress): Promise<{ sheet: string }> {
+      const t = STEPS[settings.lang];
+      return inLang(settings.lang, () =>
+        run(async (context) => {
+          progress?.(t.read, 0);
+          const snapshot = await readSnapshot(context, {
+            ...options.read,
+            progress: (f) => progress?.(t.read, 0.1 + 0.4 * f),
+          });
+          snapshot.workbook.name = documentName();
+          progress?.(t.review, 0.55);
+          const result = review(snapshot.workbook, settings);
+          const plan = planSummary(
+            result,
+            settings.lang,
+            snapshot.sheets.map((s) => s.name),
+            snapshot.sheets.filter((s) => s.owned).map((s) => s.name),
+          );
+          progress?.(t.summary, 0.75);
+          const written = await writeSummarySheet(context, plan.sheet);
+          progress?.(t.done, 1);
+          return { sheet: written.sheet };
+        }),
       );
     },
 

@@ -4,6 +4,12 @@
  */
 import { CellRange, parseA1, rangeToA1 } from '../core/model/address';
 
+/**
+ * The sheet-scoped defined name that marks a sheet Gouji made (the summary): the same mark the .xlsx writer
+ * uses (src/xlsx/write.ts), so the add-in and the CLI recognise each other's sheets.
+ */
+export const OWNER_NAME = '_gouji_owner';
+
 /** `Office.context.requirements.isSetSupported`, false outside Office (tests, Node). */
 export function supports(set: string, version: string): boolean {
   try {
@@ -26,6 +32,8 @@ export interface Features {
   mergedAreas: boolean;
   /** Custom XML parts for the ownership record (ExcelApi 1.5). */
   customXml: boolean;
+  /** Sheet-scoped names, the summary sheet's owner mark (ExcelApi 1.4). */
+  names: boolean;
   /** Excel.run({ mergeUndoGroup }) (ExcelApi 1.20). */
   mergeUndoGroup: boolean;
   /** Excel.run({ delayForCellEdit }) (ExcelApi 1.11). */
@@ -40,6 +48,7 @@ export function features(): Features {
     comments: excelApi('1.10'),
     mergedAreas: excelApi('1.13'),
     customXml: excelApi('1.5'),
+    names: excelApi('1.4'),
     mergeUndoGroup: excelApi('1.20'),
     delayForCellEdit: excelApi('1.11'),
     api17: excelApi('1.7'),
@@ -118,13 +127,5 @@ export class GoujiExcelError extends Error {
 
   inLang(lang: 'zh' | 'en'): GoujiExcelError {
     return new (this.constructor as typeof GoujiExcelError)(this.zh, this.en, lang);
-  }
-}
-
-/** Thrown by host methods whose core part has not landed yet (never a fake success). */
-export class NotAvailableError extends GoujiExcelError {
-  constructor(zh: string, en: string, lang: 'zh' | 'en' = 'en') {
-    super(zh, en, lang);
-    this.name = 'NotAvailableError';
   }
 }

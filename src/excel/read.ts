@@ -8,11 +8,13 @@
  *   3. every sheet's values, formulas, number formats and value types [+ where each note/comment sits]
  *
  * Step 3 is split into further syncs only when its estimated response would pass ~4 MB (Excel on the web
- * refuses responses over 5 MB); a sheet too big for one response is read in blocks of rows.
+ * refuses responses over 5 MB); a sheet too big for one response is read in blocks of rows. The estimate
+ * starts at 64 bytes a cell, grows with what the blocks really weigh, and a refused response is asked
+ * again in blocks a quarter the size.
  */
 import { Cell, CellValue, Sheet, Workbook, setCell } from '../core/model/workbook';
 import { CellRange } from '../core/model/address';
-import { Features, features as detectFeatures, splitAddress } from './office';
+import { Features, features as detectFeatures, OWNER_NAME, splitAddress } from './office';
 import { GoujiRecord, mergeRecords, RECORD_NAMESPACE, recordFromXml } from './record';
 
 export interface ReadOptions {
@@ -41,6 +43,8 @@ export interface SheetHandle {
   proxy: Excel.Worksheet;
   /** Used range (values only), 0-based; undefined for an empty sheet. */
   used?: { row: number; col: number; rows: number; cols: number };
+  /** Gouji made this sheet (it carries the owner mark): the review skips it. */
+  owned: boolean;
 }
 
 /** A note or threaded comment already in the workbook. */
@@ -89,31 +93,39 @@ interface Block {
   cols: number;
 }
 
-/** Split every used range into blocks of at most `maxCells`, then pack blocks into syncs under the budget. */
-export function planBlocks(sheets: SheetHandle[], maxCells: number): Block[][] {
-  const blocks: Block[] = [];
-  sheets.forEach((s, i) => {
-    if (!s.used) return;
-    const { row, col, rows, cols } = s.used;
-    const step = Math.max(1, Math.floor(maxCells / cols));
-    for (let r = 0; r < rows; r += step)
-      blocks.push({ sheet: i, row: row + r, col, rows: Math.min(step, rows - r), cols });
-  });
-  const groups: Block[][] = [];
-  let current: Block[] = [];
+/** Where reading a sheet has got to. */
+interface Cursor {
+  sheet: number;
+  next: number;
+  end: number;
+  col: number;
+  cols: number;
+}
+
+/**
+ * The next blocks to read in one sync: whole sheets while they fit `maxCells`, a sheet too big for the
+ * budget in blocks of rows (at least one row). Cursors do not move; the caller advances them on success.
+ */
+export function nextGroup(cursors: Cursor[], maxCells: number): Block[] {
+  const group: Block[] = [];
   let cells = 0;
-  for (const b of blocks) {
-    const n = b.rows * b.cols;
-    if (current.length && cells + n > maxCells) {
-      groups.push(current);
-      current = [];
-      cells = 0;
+  for (const c of cursors) {
+    if (c.next >= c.end) continue;
+    let rows = Math.min(c.end - c.next, Math.floor((maxCells - cells) / c.cols));
+    if (rows < 1) {
+      if (group.length) break;
+      rows = 1;
     }
-    current.push(b);
-    cells += n;
+    group.push({ sheet: c.sheet, row: c.next, col: c.col, rows, cols: c.cols });
+    cells += rows * c.cols;
+    if (cells >= maxCells) break;
   }
-  if (current.length) groups.push(current);
-  return groups;
+  return group;
+}
+
+function isTooLarge(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return /PayloadSizeLimitExceeded/i.test(code);
 }
 
 const CF_LOAD = 'items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color';
@@ -125,12 +137,7 @@ export async function readSnapshot(
   const f = options.features ?? detectFeatures();
   const wantData = options.data !== false;
   const forHighlights = Boolean(options.forHighlights);
-  const maxCells = Math.max(
-    1,
-    Math.floor(
-      (options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD) / (options.bytesPerCell ?? DEFAULT_BYTES_PER_CELL),
-    ),
-  );
+  const budget = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD;
 
   // ── sync 1: the sheets ────────────────────────────────────────────────────────────────
   const worksheets = context.workbook.worksheets;
@@ -148,6 +155,7 @@ export async function readSnapshot(
     hidden: w.visibility !== 'Visible',
     protected: Boolean(w.protection.protected),
     proxy: w,
+    owned: false,
   }));
 
   // ── sync 2: extents, merges [+ record, annotations, conditional formats] ──────────────
@@ -164,6 +172,7 @@ export async function readSnapshot(
           .load('areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount'),
       )
     : [];
+  const marks = f.names ? sheets.map((s) => s.proxy.names.getItemOrNullObject(OWNER_NAME)) : [];
   const recordParts = parts ? parts.items : [];
   const xml = recordParts.map((p) => p.getXml());
   let noteLists: Excel.NoteCollection[] = [];
@@ -200,6 +209,10 @@ export async function readSnapshot(
     const sheet: Sheet = { name: s.name, rows: [], merges };
     if (s.hidden) sheet.hidden = true;
     if (s.protected) sheet.protected = true;
+    if (marks[i] && !marks[i].isNullObject) {
+      s.owned = true;
+      sheet.generatedBy = 'gouji';
+    }
     return sheet;
   });
 
@@ -217,33 +230,71 @@ export async function readSnapshot(
     }
 
   // ── sync 3…: cell data [+ where each note/comment sits] ──────────────────────────────
-  const noteLocations: { sheetId: string; note: Excel.Note; loc: Excel.Range }[] = [];
-  noteLists.forEach((list, i) => {
-    for (const note of list.items)
-      noteLocations.push({
-        sheetId: sheets[i].id,
-        note,
-        loc: note.getLocation().load('rowIndex,columnIndex'),
-      });
-  });
-  const commentLocations = comments
-    ? comments.items.map((c) => ({ comment: c, loc: c.getLocation().load('address') }))
-    : [];
+  let noteLocations: { sheetId: string; note: Excel.Note; loc: Excel.Range }[] = [];
+  let commentLocations: { comment: Excel.Comment; loc: Excel.Range }[] = [];
+  const queueLocations = () => {
+    noteLocations = [];
+    noteLists.forEach((list, i) => {
+      for (const note of list.items)
+        noteLocations.push({
+          sheetId: sheets[i].id,
+          note,
+          loc: note.getLocation().load('rowIndex,columnIndex'),
+        });
+    });
+    commentLocations = comments
+      ? comments.items.map((c) => ({ comment: c, loc: c.getLocation().load('address') }))
+      : [];
+  };
 
-  const groups = wantData ? planBlocks(sheets, maxCells) : [];
-  if (groups.length === 0 && (noteLocations.length || commentLocations.length)) groups.push([]);
-  let done = 0;
-  for (const group of groups) {
+  // Read under the budget; learn the real bytes per cell as blocks come back, and if Excel still refuses a
+  // response as too large, halve the blocks and ask again.
+  let estimate = Math.max(1, options.bytesPerCell ?? DEFAULT_BYTES_PER_CELL);
+  const cursors: Cursor[] = [];
+  if (wantData)
+    sheets.forEach((s, i) => {
+      if (s.used)
+        cursors.push({
+          sheet: i,
+          next: s.used.row,
+          end: s.used.row + s.used.rows,
+          col: s.used.col,
+          cols: s.used.cols,
+        });
+    });
+  const totalCells = cursors.reduce((n, c) => n + (c.end - c.next) * c.cols, 0);
+  let doneCells = 0;
+  let locate = noteLists.length > 0 || comments !== undefined;
+  while (locate || cursors.some((c) => c.next < c.end)) {
+    if (locate) queueLocations();
+    const group = nextGroup(cursors, Math.max(1, Math.floor(budget / estimate)));
     const loaded = group.map((b) => ({
       b,
       range: sheets[b.sheet].proxy
         .getRangeByIndexes(b.row, b.col, b.rows, b.cols)
         .load('values,formulas,numberFormat,valueTypes'),
     }));
-    await context.sync();
-    for (const { b, range } of loaded) fillBlock(model[b.sheet], b, range);
-    done++;
-    options.progress?.(done / groups.length);
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isTooLarge(e) || (group.length === 1 && group[0].rows === 1)) throw e;
+      estimate *= 4;
+      continue;
+    }
+    locate = false;
+    let bytes = 0;
+    let cells = 0;
+    for (const { b, range } of loaded) {
+      bytes += fillBlock(model[b.sheet], b, range);
+      cells += b.rows * b.cols;
+      const c = cursors.find((x) => x.sheet === b.sheet) as Cursor;
+      c.next = b.row + b.rows;
+    }
+    if (cells > 0) {
+      estimate = Math.max(estimate, (bytes / cells) * 1.25);
+      doneCells += cells;
+      options.progress?.(doneCells / totalCells);
+    }
   }
 
   const annotations: ExistingAnnotation[] = [];
@@ -292,11 +343,25 @@ function toValue(v: unknown, type: string | undefined): CellValue {
   return String(v);
 }
 
-function fillBlock(sheet: Sheet, b: Block, range: Excel.Range): void {
+/** UTF-8 size of a value's JSON (CJK text weighs three bytes a character). */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v) ?? '';
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x800) n += c >= 0xd800 && c < 0xe000 ? 1 : 2;
+    else if (c >= 0x80) n += 1;
+  }
+  return n;
+}
+
+/** Put a block's cells into the model; returns the size of the response it came in (JSON bytes). */
+function fillBlock(sheet: Sheet, b: Block, range: Excel.Range): number {
   const values = range.values;
   const formulas = range.formulas;
   const formats = range.numberFormat;
   const types = range.valueTypes as string[][] | undefined;
+  const bytes = jsonBytes(values) + jsonBytes(formulas) + jsonBytes(formats) + jsonBytes(types ?? null);
   for (let r = 0; r < b.rows; r++) {
     const vr = values[r];
     if (!vr) continue;
@@ -315,4 +380,5 @@ function fillBlock(sheet: Sheet, b: Block, range: Excel.Range): void {
       setCell(sheet, b.row + r, b.col + c, cell);
     }
   }
+  return bytes;
 }

@@ -1,18 +1,16 @@
 /**
- * Write the summary sheet (a core SheetSpec) into the open workbook.
- *
- * A sheet Gouji made carries a hidden sheet-scoped defined name (`_gouji_owner` = "gouji", the same mark
- * the .xlsx writer puts on the sheets it makes, so either side recognises the other's). A later run rewrites that
- * sheet in place (cleared first; the mark stays). A user's sheet that happens to have the same name is
- * never touched: Gouji picks the next free name ('勾稽汇总 (2)', …). Tables and the chart are added where
- * the host has the APIs; table names are made unique in the workbook.
+ * Write the summary sheet (a core SheetSpec) into the open workbook, under `spec.name` (the core's summary
+ * plan picks it). A sheet Gouji made carries a hidden sheet-scoped defined name (`_gouji_owner` = "gouji",
+ * the mark the .xlsx writer uses too, so the add-in and the CLI recognise each other's sheets). A later run
+ * rewrites that sheet in place (cleared first; the mark stays). A user's sheet of the same name is never
+ * touched: the writer falls back to the next free name ('审核汇总 (2)', …). Tables and the chart are added
+ * where the host has the APIs; table names are made unique in the workbook.
  */
 import { CellRange } from '../core/model/address';
 import { SheetSpec, SpecCell } from '../core/model/edits';
-import { argbToHex, excelApi, GoujiExcelError, quoteSheet } from './office';
+import { argbToHex, excelApi, GoujiExcelError, OWNER_NAME, quoteSheet } from './office';
 
-/** The sheet-scoped defined name that marks a sheet Gouji made (= src/xlsx/write.ts OWNER_NAME). */
-export const OWNER_NAME = '_gouji_owner';
+export { OWNER_NAME };
 
 const CHART_TYPE: Record<'bar' | 'column' | 'pie', string> = {
   bar: 'BarClustered',
@@ -52,36 +50,31 @@ export async function writeSummarySheet(
   const tables = context.workbook.tables.load('items/name');
   await context.sync();
 
-  const existing = new Set(worksheets.items.map((w) => w.name));
-  const family = worksheets.items.filter((w) => {
-    for (let n = 1; n <= existing.size + 1; n++) if (w.name === numberedName(spec.name, n)) return true;
-    return false;
-  });
+  const existing = new Set(worksheets.items.map((w) => w.name.toLowerCase()));
+  const same = worksheets.items.find((w) => w.name.toLowerCase() === spec.name.toLowerCase());
 
-  // sync 2: which of them Gouji made, and what is on them
-  const probes = family.map((w) => ({
-    w,
-    mark: api14 ? w.names.getItemOrNullObject(OWNER_NAME) : undefined,
-    tables: w.tables.load('items/name'),
-    charts: w.charts.load('items/name'),
-  }));
-  if (probes.length) await context.sync();
+  // sync 2: did Gouji make the sheet of that name, and what is on it
+  const probe = same && {
+    mark: api14 ? same.names.getItemOrNullObject(OWNER_NAME) : undefined,
+    tables: same.tables.load('items/name'),
+    charts: same.charts.load('items/name'),
+  };
+  if (probe) await context.sync();
 
-  const owned = probes.find((p) => p.mark && !p.mark.isNullObject);
   let sheet: Excel.Worksheet;
   let name: string;
-  const replaced = Boolean(owned);
+  const owned = Boolean(same && probe?.mark && !probe.mark.isNullObject);
   const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-  if (owned) {
-    if (owned.w.protection.protected)
+  if (same && probe && owned) {
+    if (same.protection.protected)
       throw new GoujiExcelError(
-        `勾稽汇总表“${owned.w.name}”受保护，无法更新；请先取消保护。`,
-        `The Gouji summary sheet "${owned.w.name}" is protected and cannot be updated; unprotect it first.`,
+        `勾稽汇总表“${same.name}”受保护，无法更新；请先取消保护。`,
+        `The Gouji summary sheet "${same.name}" is protected and cannot be updated; unprotect it first.`,
       );
-    sheet = owned.w;
-    name = owned.w.name;
-    for (const c of owned.charts.items) c.delete();
-    for (const t of owned.tables.items) {
+    sheet = same;
+    name = same.name;
+    for (const c of probe.charts.items) c.delete();
+    for (const t of probe.tables.items) {
       tableNames.delete(t.name.toLowerCase());
       t.delete();
     }
@@ -90,8 +83,9 @@ export async function writeSummarySheet(
     all.clear('All');
     if (api17) sheet.freezePanes.unfreeze();
   } else {
+    // a user's sheet of that name is never touched (the core plan avoids this; this is the safety net)
     let n = 1;
-    while (existing.has(numberedName(spec.name, n))) n++;
+    while (existing.has(numberedName(spec.name, n).toLowerCase())) n++;
     name = numberedName(spec.name, n);
     sheet = worksheets.add(name);
     if (api14) {
@@ -161,5 +155,5 @@ export async function writeSummarySheet(
   if (spec.freezeRows && api17) sheet.freezePanes.freezeRows(spec.freezeRows);
   sheet.activate();
   await context.sync();
-  return { sheet: name, replaced };
+  return { sheet: name, replaced: owned };
 }

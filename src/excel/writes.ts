@@ -1,7 +1,8 @@
 /**
  * Fill values (scores, rates, grades) into cells the user left empty. Emptiness is checked again right
  * before writing, in the same Excel.run, so a value typed since the review is never overwritten.
- * Protected sheets and missing sheets are skipped with a message. Three syncs whatever the number of cells.
+ * Protected sheets and missing sheets are skipped with a message. Three syncs whatever the number of cells
+ * (two when the caller already knows the sheets).
  */
 import { toA1 } from '../core/model/address';
 import { CellWrite } from '../core/model/edits';
@@ -26,15 +27,29 @@ function asCellInput(v: number | string): number | string {
   return typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v;
 }
 
-export async function applyWrites(context: Excel.RequestContext, writes: CellWrite[]): Promise<WriteResult> {
+/** Sheets as a snapshot of the same Excel.run knows them (saves the first sync). */
+export interface KnownSheet {
+  name: string;
+  protected: boolean;
+  proxy: Excel.Worksheet;
+}
+
+export async function applyWrites(
+  context: Excel.RequestContext,
+  writes: CellWrite[],
+  known?: KnownSheet[],
+): Promise<WriteResult> {
   const findings: Finding[] = [];
   if (writes.length === 0) return { written: 0, findings };
 
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/protection/protected');
-  await context.sync();
-
-  const sheets = new Map(worksheets.items.map((w) => [w.name, w]));
+  let list = known;
+  if (!list) {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name,items/protection/protected');
+    await context.sync();
+    list = worksheets.items.map((w) => ({ name: w.name, protected: w.protection.protected, proxy: w }));
+  }
+  const sheets = new Map(list.map((s) => [s.name, s]));
   const protectedHit = new Set<string>();
   const targets: { w: CellWrite; range: Excel.Range }[] = [];
   for (const w of writes) {
@@ -51,11 +66,11 @@ export async function applyWrites(context: Excel.RequestContext, writes: CellWri
       });
       continue;
     }
-    if (sheet.protection.protected) {
+    if (sheet.protected) {
       protectedHit.add(w.sheet);
       continue;
     }
-    targets.push({ w, range: sheet.getRangeByIndexes(w.row, w.col, 1, 1).load('values,formulas') });
+    targets.push({ w, range: sheet.proxy.getRangeByIndexes(w.row, w.col, 1, 1).load('values,formulas') });
   }
   for (const name of protectedHit) findings.push(protectedSheetFinding(name, 'write'));
   if (targets.length === 0) return { written: 0, findings };

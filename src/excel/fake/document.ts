@@ -87,6 +87,9 @@ export interface FakeXmlPart {
   xml: string;
 }
 
+/** The owner mark of sheets Gouji made (as the adapter and the .xlsx writer set it). */
+const GOUJI_MARK: FakeNamedItem = { name: '_gouji_owner', formula: '="gouji"', visible: false, comment: '' };
+
 let idCounter = 0;
 export function newId(prefix: string): string {
   idCounter++;
@@ -190,6 +193,8 @@ export interface SyncRecord {
   responseBytes: number;
   /** Actions queued into it. */
   actions: number;
+  /** The sync was rejected (an action failed or the response was too large). */
+  failed?: boolean;
 }
 
 export class FakeDocument {
@@ -233,6 +238,7 @@ export class FakeDocument {
         }),
       );
       sheet.merges = s.merges.map((m) => ({ ...m }));
+      if (s.generatedBy === 'gouji') sheet.names.push({ ...GOUJI_MARK });
       doc.sheets.push(sheet);
     }
     doc.activeSheetId = doc.sheets.find((s) => s.visibility === 'Visible')?.id;
@@ -247,6 +253,7 @@ export class FakeDocument {
         const s: Sheet = { name: fs.name, rows: [], merges: fs.merges.map((m) => ({ ...m })) };
         if (fs.visibility !== 'Visible') s.hidden = true;
         if (fs.protected) s.protected = true;
+        if (fs.names.some((n) => n.name === GOUJI_MARK.name)) s.generatedBy = 'gouji';
         fs.forEachCell((row, col, c) => {
           if (!fs.hasValue(c)) return;
           const r = (s.rows[row] ??= []);

@@ -3,7 +3,7 @@
  * their request context; `context.sync()` runs the queue in order against the FakeDocument and only then
  * fills loaded properties. Reading a property that was not loaded and synced throws, as in Office.js.
  */
-import { FakeDocument } from './document';
+import { FakeDocument, SyncRecord } from './document';
 
 /** Shaped like OfficeExtension.Error. */
 export class FakeOfficeError extends Error {
@@ -46,6 +46,18 @@ export const errors = {
     ),
 };
 
+/** UTF-8 bytes of a value's JSON: what a response carrying it weighs. */
+export function jsonSize(v: unknown): number {
+  const s = JSON.stringify(v ?? null);
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x800) n += c >= 0xd800 && c < 0xe000 ? 1 : 2;
+    else if (c >= 0x80) n += 1;
+  }
+  return n;
+}
+
 /** A queued action; `bytes` is the JSON size of what a load returned. */
 type Action = () => number | void;
 
@@ -84,7 +96,7 @@ export class FakeRequestContext {
     this.queue = [];
     this.afterSync = [];
     this.syncCount++;
-    const record = { responseBytes: 0, actions: queue.length };
+    const record: SyncRecord = { responseBytes: 0, actions: queue.length };
     this.doc.syncs.push(record);
     await Promise.resolve();
     let changed = false;
@@ -102,6 +114,7 @@ export class FakeRequestContext {
       for (const fn of published) fn();
     } catch (e) {
       this.afterSync = [];
+      record.failed = true;
       throw e;
     } finally {
       this.running = false;
@@ -121,7 +134,7 @@ export class FakeClientResult<T> {
         this.v = value;
         this.loaded = true;
       });
-      return JSON.stringify(value ?? null).length;
+      return jsonSize(value);
     });
   }
   get value(): T {
@@ -228,7 +241,7 @@ export abstract class FakeProxy<T> {
     for (const prop of scalarsWanted) {
       const v = this.readScalar(t, prop);
       values.set(prop, v);
-      bytes += JSON.stringify(v ?? null).length + prop.length + 4;
+      bytes += jsonSize(v) + prop.length + 4;
     }
     const navs = this.navs();
     for (const [nav, rest] of byNav) bytes += navs[nav]().loadNow(rest.length ? rest : []);
