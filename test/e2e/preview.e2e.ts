@@ -387,6 +387,18 @@ async function main(): Promise<void> {
       await p.screenshot({ path: path.join(SHOTS, 'preview.png') });
     });
 
+    await step('the pane fits a 320px task pane without sideways scrolling', async () => {
+      const overflow = await pane(p).evaluate(async (el) => {
+        const before = el.style.width;
+        el.style.width = '320px';
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const over = el.scrollWidth - el.clientWidth;
+        el.style.width = before;
+        return over;
+      });
+      assert(overflow <= 0, `the pane overflows by ${overflow}px at 320px`);
+    });
+
     await step('清除标注 restores every fill and note of the original', async () => {
       await pane(p).getByRole('button', { name: '清除标注', exact: true }).click();
       await pane(p)
