@@ -1,26 +1,18 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { strFromU8, unzipSync } from 'fflate';
-import { runFill } from '../../src/cli/fill';
 import { toA1 } from '../../src/core/model/address';
 import { Cell, Workbook } from '../../src/core/model/workbook';
 import { readXlsx } from '../../src/xlsx';
+import { gouji } from './helpers';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const BLANK = join(FIXTURES, 'national-self-evaluation-blank.xlsx');
 const JINZHONG = join(FIXTURES, 'jinzhong-2021-self-evaluation.xlsx');
 
 async function fill(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const written = new Map<string, Uint8Array>();
-  const code = await runFill(argv, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    readFile: (p) => new Uint8Array(readFileSync(p)),
-    writeFile: (p, b) => void written.set(p, b),
-  });
-  return { code, stdout, stderr, written };
+  const r = await gouji(['fill', ...argv]);
+  return { ...r, written: r.files };
 }
 
 /**
