@@ -182,3 +182,51 @@ const narrativeOnly = (wb: Workbook) =>
     });
   },
 );
+
+(available ? describe : describe.skip)('year-on-year changes against the tables that print last year', () => {
+  // 烟台 三公经费表: 2025 合计 22 (出国 0, 用车 20, 接待 2) → 2026 合计 17 (出国 0, 用车 15, 接待 2):
+  // 17 − 22 = −5, 5 / 22 = 22.727% → 22.73%; 用车 15 − 20 = −5; 接待 2 = 2 (持平)
+  const Y = '烟台-信访局-2026-预算.xlsx';
+  const THREE = [
+    '2026 年“三公”经费预算 17 万元，比 2025 年减少 5 万元，下降 22.73%。',
+    '公务用车购置及运行维护费 15 万元，比上年减少 5 万元；公务接待费 2 万元，与上年持平。',
+  ];
+  const changeFindings = (paragraphs: string[]) =>
+    narrativeOnly(withNarrative(Y, paragraphs)).filter((f) => f.includes('narrative/change'));
+
+  test('烟台: changes and 持平 that agree with the 2025 and 2026 columns', () => {
+    expect(changeFindings(THREE)).toEqual([]);
+  });
+
+  test('烟台: a change amount, a rate, a direction or a 持平 that the table contradicts', () => {
+    expect(changeFindings(THREE.map((p) => p.replace('减少 5 万元，下降', '减少 6 万元，下降')))).toEqual([
+      'error narrative/change 预算说明!A1 表7 三公经费表!G6 表7 三公经费表!A6',
+    ]);
+    expect(changeFindings(THREE.map((p) => p.replace('下降 22.73%', '下降 27.73%')))).toEqual([
+      'error narrative/change 预算说明!A1 表7 三公经费表!G6 表7 三公经费表!A6',
+    ]);
+    // 5 / 22 = 22.7272…%: 22.72% is the truncation
+    expect(changeFindings(THREE.map((p) => p.replace('下降 22.73%', '下降 22.72%')))).toEqual([
+      'info narrative/change-rounding 预算说明!A1 表7 三公经费表!G6 表7 三公经费表!A6',
+    ]);
+    expect(changeFindings(THREE.map((p) => p.replace('比上年减少 5 万元', '比上年增加 5 万元')))).toEqual([
+      'error narrative/change 预算说明!A2 表7 三公经费表!I6 表7 三公经费表!C6',
+    ]);
+    const wb = withNarrative(Y, THREE);
+    const sheet = wb.sheets.find((s) => s.name === '表7 三公经费表')!;
+    sheet.rows[5]![5] = { value: 3, numFmt: '0.00' }; // 2025 公务接待费 3 → 2026's 2 is no longer 持平
+    expect(narrativeOnly(wb).filter((f) => f.includes('narrative/change'))).toEqual([
+      'error narrative/change 预算说明!A2 表7 三公经费表!L6 表7 三公经费表!F6',
+    ]);
+  });
+
+  test('重庆: 一般公共预算支出 against its 2025年预算数 column (15635.80 → 18417.70: +2781.90, 17.79%)', () => {
+    const C = '重庆-人民政府办公厅-2026-预算.xlsx';
+    const ok = ['2026 年一般公共预算支出 18417.70 万元，比 2025 年增加 2781.90 万元，增长 17.79%。'];
+    expect(narrativeOnly(withNarrative(C, ok)).filter((f) => f.includes('narrative/change'))).toEqual([]);
+    const wrong = ok.map((p) => p.replace('增加 2781.90 万元', '增加 2718.90 万元'));
+    expect(narrativeOnly(withNarrative(C, wrong)).filter((f) => f.includes('narrative/change'))).toEqual([
+      'error narrative/change 预算说明!A1 表5 一般公共预算支出表!D6 表5 一般公共预算支出表!C6',
+    ]);
+  });
+});

@@ -1,13 +1,22 @@
 /**
- * narrative/change: "与 2020 年相比 … 减少 208.8 万元，减少 4.89%". The previous year is current ± change, the rate
- * is change ÷ previous, checked like a share (exact → nothing; truncated or within the amounts' rounding → info;
- * else error). Where the text also states the previous amount, current − previous must be the stated change (and
- * go the stated way); a 持平 with both amounts stated must have them equal.
+ * narrative/change: "与 2020 年相比 … 减少 208.8 万元，减少 4.89%".
+ *
+ * Where the previous year comes from, in order:
+ * 1. the text states it ("比上年的 3000 万元增加 200 万元"): current − previous must be the stated change, the way
+ *    the text says;
+ * 2. the table prints it beside this year's figure (三公经费表 with 2025 and 2026 columns): the stated change must be
+ *    the table's this year − last year (DOMAIN.md §3: changes must match the tables);
+ * 3. otherwise previous = current ± change, and only the rate can be checked.
+ * The rate is change ÷ previous, checked like a share: exact → nothing; truncated or within the amounts' rounding →
+ * info; else error. A 持平 must have equal amounts (stated, or in the table).
  */
-import { Finding } from '../../model/findings';
-import { ChangeStatement, FlatStatement } from '../../narrative/types';
+import { Finding, Message } from '../../model/findings';
+import { convertMoney } from '../../model/numbers';
 import { NarrativeDocument } from '../../narrative/document';
+import { AmountToken, ChangeStatement, FlatStatement } from '../../narrative/types';
+import type { ReviewContext } from '../../review';
 import { Rule } from '../rule';
+import { restated } from './amount';
 import {
   agree,
   amt,
@@ -19,32 +28,114 @@ import {
   pct,
   statementsOf,
   uniqueRefs,
+  unitShift,
 } from './common';
+import { classify, priorOf, resolve, TableValue } from './lookup';
 
-function sinceText(s: { since?: string }): { zh: string; en: string } {
-  if (!s.since) return { zh: '上年', en: 'last year' };
-  return s.since === 'prior' ? { zh: '上年', en: 'last year' } : { zh: `${s.since} 年`, en: s.since };
+function sinceText(s: { since?: string }): Message {
+  if (!s.since || s.since === 'prior') return { zh: '上年', en: 'last year' };
+  return { zh: `${s.since} 年`, en: s.since };
 }
 
-function checkChange(doc: NarrativeDocument, s: ChangeStatement, extra: number): Finding[] {
-  const out: Finding[] = [];
+/** This year's and last year's figure in the table the current amount names, in the prose's unit. */
+interface TablePair {
+  current: TableValue;
+  prior: TableValue;
+  cur: number;
+  prev: number;
+  /** Precision of the table figures in the prose's unit. */
+  decimals: number;
+}
+
+function tablePair(ctx: ReviewContext, doc: NarrativeDocument, token: AmountToken): TablePair | undefined {
+  const st = doc.result.statements.find((x) => x.kind === 'amount' && x.amount === token);
+  if (!st || st.kind !== 'amount' || st.prior) return undefined;
+  const target = classify(st.subject, st.scope);
+  if (!target) return undefined;
+  const current = resolve(ctx, target, st.subject);
+  if (!current || current === 'ambiguous') return undefined;
+  const prior = priorOf(current);
+  if (!prior) return undefined;
+  const unit = token.unit;
+  return {
+    current,
+    prior,
+    cur: convertMoney(current.value, current.unit, unit),
+    prev: convertMoney(prior.value, prior.unit, unit),
+    decimals: Math.max(current.decimals, prior.decimals) + unitShift(current.unit, unit),
+  };
+}
+
+const VERB = {
+  decrease: { zh: '减少', en: 'decrease' },
+  increase: { zh: '增加', en: 'increase' },
+};
+
+function rateFinding(
+  doc: NarrativeDocument,
+  s: ChangeStatement,
+  subject: string,
+  change: number,
+  previous: number,
+  prevText: string,
+  p: number,
+  numErr: number,
+  denErr: number,
+  extraRefs: Finding['locations'],
+): Finding[] {
+  if (!s.rate) return [];
+  const r = checkRate(s.rate, change, previous, numErr, denErr);
+  if (!r || r.agreement === 'equal') return [];
+  const d = s.rate.decimals;
+  const should = pct(r.rounded, d);
+  const stated = pct(s.rate.value, d);
+  const calc = `${amt(change, p)} ÷ ${prevText} = ${r.computed.toFixed(d + 2)}%`;
+  const info = r.agreement !== 'mismatch';
+  const why =
+    r.agreement === 'truncated'
+      ? {
+          zh: `说明截去尾数而未四舍五入，应为 ${should}`,
+          en: `the narrative truncates instead of rounding; it should read ${should}`,
+        }
+      : r.agreement === 'rounding'
+        ? {
+            zh: `差异在金额四舍五入范围内（按所列金额应为 ${should}）`,
+            en: `within the rounding of the amounts (the printed amounts give ${should})`,
+          }
+        : { zh: `应为 ${should}`, en: `it should be ${should}` };
+  const since = sinceText(s);
+  const verb = VERB[s.direction];
+  return [
+    {
+      rule: info ? 'narrative/change-rounding' : 'narrative/change',
+      level: info ? 'info' : 'error',
+      message: {
+        zh: `说明中“${subject}”与${since.zh}相比${verb.zh} ${stated}：${calc}，${why.zh}。`,
+        en: `The narrative states a ${verb.en} of ${stated} for “${subject}” against ${since.en}: ${calc}; ${why.en}.`,
+      },
+      locations: uniqueRefs([at(doc, s.rate), ...(s.change ? [at(doc, s.change)] : []), ...extraRefs]),
+      expected: should,
+      actual: stated,
+    },
+  ];
+}
+
+function checkChange(ctx: ReviewContext, doc: NarrativeDocument, s: ChangeStatement): Finding[] {
+  const extra = ctx.settings.extraTolerance;
   const cur = s.current;
-  if (!cur) return out;
+  if (!cur) return [];
   const unit = cur.unit;
-  const verb = s.direction === 'decrease' ? { zh: '减少', en: 'decrease' } : { zh: '增加', en: 'increase' };
+  const verb = VERB[s.direction];
   const since = sinceText(s);
   const subject = s.subject || cur.subject;
-
-  // the previous amount, stated or derived
-  let previous: number | undefined;
-  let prevErr = 0;
   let p = cur.decimals;
   if (s.previous) p = Math.max(p, decimalsIn(s.previous, unit));
   if (s.change) p = Math.max(p, decimalsIn(s.change, unit));
 
+  // 1. the previous amount is stated
   if (s.previous) {
-    previous = inUnit(s.previous, unit);
-    prevErr = halfUnit(p);
+    const out: Finding[] = [];
+    const previous = inUnit(s.previous, unit);
     const delta = cur.value - previous;
     const wrongWay = (s.direction === 'decrease' && delta > 0) || (s.direction === 'increase' && delta < 0);
     if (s.change) {
@@ -75,77 +166,114 @@ function checkChange(doc: NarrativeDocument, s: ChangeStatement, extra: number):
         locations: uniqueRefs([at(doc, s.rate ?? cur), at(doc, cur), at(doc, s.previous)]),
       });
     }
-  } else if (s.change) {
-    const change = inUnit(s.change, unit);
-    previous = s.direction === 'decrease' ? cur.value + change : cur.value - change;
-    prevErr = 2 * halfUnit(p);
+    const change = s.change ? inUnit(s.change, unit) : Math.abs(delta);
+    return [
+      ...out,
+      ...rateFinding(doc, s, subject, change, previous, amt(previous, p), p, halfUnit(p), halfUnit(p), [
+        at(doc, cur),
+        at(doc, s.previous),
+      ]),
+    ];
   }
 
-  if (s.rate && previous !== undefined) {
-    const change = s.change ? inUnit(s.change, unit) : Math.abs(cur.value - previous);
-    const r = checkRate(s.rate, change, previous, halfUnit(p), prevErr);
-    if (r && r.agreement !== 'equal') {
-      const d = s.rate.decimals;
-      const should = pct(r.rounded, d);
-      const stated = pct(s.rate.value, d);
-      const prevText = s.previous
-        ? `${amt(previous, p)}`
-        : `(${amt(cur.value, p)} ${s.direction === 'decrease' ? '+' : '−'} ${amt(change, p)})`;
-      const calc = `${amt(change, p)} ÷ ${prevText} = ${r.computed.toFixed(d + 2)}%`;
-      const info = r.agreement !== 'mismatch';
-      const why =
-        r.agreement === 'truncated'
-          ? {
-              zh: `说明截去尾数而未四舍五入，应为 ${should}`,
-              en: `the narrative truncates instead of rounding; it should read ${should}`,
-            }
-          : r.agreement === 'rounding'
-            ? {
-                zh: `差异在金额四舍五入范围内（按所列金额应为 ${should}）`,
-                en: `within the rounding of the amounts (the printed amounts give ${should})`,
-              }
-            : { zh: `应为 ${should}`, en: `it should be ${should}` };
+  // 2. the table prints last year's figure
+  const pair = tablePair(ctx, doc, cur);
+  if (pair) {
+    const out: Finding[] = [];
+    const delta = pair.cur - pair.prev;
+    const q = Math.min(Math.max(p, cur.decimals), pair.decimals);
+    const wrongWay =
+      (s.direction === 'decrease' && delta > 0) ||
+      (s.direction === 'increase' && delta < 0) ||
+      (delta === 0 && !!s.change && s.change.value !== 0);
+    const refs = [pair.current.cell, pair.prior.cell];
+    if (s.change) {
+      const stated = inUnit(s.change, unit);
+      const { agreement, diff } = restated(Math.abs(delta), pair.decimals, stated, q, extra);
+      if (agreement !== 'equal' || wrongWay) {
+        const rounding = agreement === 'rounding' && !wrongWay;
+        out.push({
+          rule: rounding ? 'narrative/change-rounding' : 'narrative/change',
+          level: rounding ? 'info' : 'error',
+          message: {
+            zh: `说明称“${subject}”较${since.zh}${verb.zh} ${amt(stated, s.change.decimals)} ${unit}；${pair.current.where.zh}本年 ${amt(pair.cur, q)}、${since.zh} ${amt(pair.prev, q)} ${unit}，应${delta >= 0 ? '增加' : '减少'} ${amt(Math.abs(delta), q)} ${unit}${rounding ? `（相差 ${amt(diff, q)} ${unit}，属尾差）` : ''}。`,
+            en: `The narrative states a ${verb.en} of ${amt(stated, s.change.decimals)} ${unit} for “${subject}” against ${since.en}; ${pair.current.where.en} shows ${amt(pair.cur, q)} this year and ${amt(pair.prev, q)} ${unit} last year, a ${delta >= 0 ? 'increase' : 'decrease'} of ${amt(Math.abs(delta), q)} ${unit}${rounding ? ' (a rounding difference)' : ''}.`,
+          },
+          locations: uniqueRefs([at(doc, s.change), ...refs]),
+          expected: Number(amt(Math.abs(delta), Math.max(0, q))),
+          actual: stated,
+        });
+      }
+    } else if (wrongWay) {
       out.push({
-        rule: info ? 'narrative/change-rounding' : 'narrative/change',
-        level: info ? 'info' : 'error',
+        rule: 'narrative/change',
+        level: 'error',
         message: {
-          zh: `说明中“${subject}”与${since.zh}相比${verb.zh} ${stated}：${calc}，${why.zh}。`,
-          en: `The narrative states a ${verb.en} of ${stated} for “${subject}” against ${since.en}: the previous amount is the current one ${s.direction === 'decrease' ? 'plus' : 'minus'} the change, ${calc}; ${why.en}.`,
+          zh: `说明称“${subject}”较${since.zh}${verb.zh}，但${pair.current.where.zh}本年 ${amt(pair.cur, q)}、${since.zh} ${amt(pair.prev, q)} ${unit}。`,
+          en: `The narrative calls “${subject}” a ${verb.en} against ${since.en}, but ${pair.current.where.en} shows ${amt(pair.cur, q)} this year and ${amt(pair.prev, q)} ${unit} last year.`,
         },
-        locations: uniqueRefs([
-          at(doc, s.rate),
-          ...(s.change ? [at(doc, s.change)] : []),
-          at(doc, cur),
-          ...(s.previous ? [at(doc, s.previous)] : []),
-        ]),
-        expected: should,
-        actual: stated,
+        locations: uniqueRefs([at(doc, s.rate ?? cur), ...refs]),
       });
     }
+    const err = halfUnit(Math.max(0, pair.decimals));
+    return [
+      ...out,
+      ...rateFinding(doc, s, subject, Math.abs(delta), pair.prev, amt(pair.prev, q), q, 2 * err, err, refs),
+    ];
   }
-  return out;
+
+  // 3. previous = current ± change
+  if (!s.change) return [];
+  const change = inUnit(s.change, unit);
+  const previous = s.direction === 'decrease' ? cur.value + change : cur.value - change;
+  const prevText = `(${amt(cur.value, p)} ${s.direction === 'decrease' ? '+' : '−'} ${amt(change, p)})`;
+  return rateFinding(doc, s, subject, change, previous, prevText, p, halfUnit(p), 2 * halfUnit(p), [
+    at(doc, cur),
+  ]);
 }
 
-function checkFlat(doc: NarrativeDocument, s: FlatStatement, extra: number): Finding[] {
-  if (!s.current || !s.previous) return [];
+function checkFlat(ctx: ReviewContext, doc: NarrativeDocument, s: FlatStatement): Finding[] {
+  if (!s.current) return [];
+  const extra = ctx.settings.extraTolerance;
   const unit = s.current.unit;
-  const previous = inUnit(s.previous, unit);
-  const p = Math.max(s.current.decimals, decimalsIn(s.previous, unit));
-  const { agreement } = agree(s.current.value, previous, p, 1 + extra);
-  if (agreement === 'equal') return [];
   const since = sinceText(s);
-  const rounding = agreement === 'rounding';
+  const subject = s.subject || s.current.subject;
+  if (s.previous) {
+    const previous = inUnit(s.previous, unit);
+    const p = Math.max(s.current.decimals, decimalsIn(s.previous, unit));
+    const { agreement } = agree(s.current.value, previous, p, 1 + extra);
+    if (agreement === 'equal') return [];
+    const rounding = agreement === 'rounding';
+    return [
+      {
+        rule: rounding ? 'narrative/change-rounding' : 'narrative/change',
+        level: rounding ? 'info' : 'error',
+        message: {
+          zh: `说明称“${subject}”与${since.zh}持平，但本年 ${amt(s.current.value, p)} ${unit}、${since.zh} ${amt(previous, p)} ${unit}${rounding ? '（尾差）' : ''}。`,
+          en: `The narrative calls “${subject}” unchanged against ${since.en}, but gives ${amt(s.current.value, p)} ${unit} and ${amt(previous, p)} ${unit}${rounding ? ' (a rounding difference)' : ''}.`,
+        },
+        locations: uniqueRefs([at(doc, s), at(doc, s.current), at(doc, s.previous)]),
+        expected: previous,
+        actual: s.current.value,
+      },
+    ];
+  }
+  const pair = tablePair(ctx, doc, s.current);
+  if (!pair) return [];
+  const q = pair.decimals;
+  const { agreement } = agree(pair.cur, pair.prev, Math.max(0, q), extra);
+  if (agreement === 'equal') return [];
   return [
     {
-      rule: rounding ? 'narrative/change-rounding' : 'narrative/change',
-      level: rounding ? 'info' : 'error',
+      rule: 'narrative/change',
+      level: 'error',
       message: {
-        zh: `说明称“${s.subject || s.current.subject}”与${since.zh}持平，但本年 ${amt(s.current.value, p)} ${unit}、${since.zh} ${amt(previous, p)} ${unit}${rounding ? '（尾差）' : ''}。`,
-        en: `The narrative calls “${s.subject || s.current.subject}” unchanged against ${since.en}, but gives ${amt(s.current.value, p)} ${unit} and ${amt(previous, p)} ${unit}${rounding ? ' (a rounding difference)' : ''}.`,
+        zh: `说明称“${subject}”与${since.zh}持平，但${pair.current.where.zh}本年 ${amt(pair.cur, q)}、${since.zh} ${amt(pair.prev, q)} ${unit}。`,
+        en: `The narrative calls “${subject}” unchanged against ${since.en}, but ${pair.current.where.en} shows ${amt(pair.cur, q)} this year and ${amt(pair.prev, q)} ${unit} last year.`,
       },
-      locations: uniqueRefs([at(doc, s), at(doc, s.current), at(doc, s.previous)]),
-      expected: previous,
-      actual: s.current.value,
+      locations: uniqueRefs([at(doc, s), pair.current.cell, pair.prior.cell]),
+      expected: Number(amt(pair.prev, Math.max(0, q))),
+      actual: Number(amt(pair.cur, Math.max(0, q))),
     },
   ];
 }
@@ -158,10 +286,9 @@ export const narrativeChange: Rule = {
     en: 'Year-on-year changes stated in the narrative are consistent',
   },
   check(ctx) {
-    const extra = ctx.settings.extraTolerance;
     return [
-      ...statementsOf(ctx, 'change').flatMap(({ doc, statement }) => checkChange(doc, statement, extra)),
-      ...statementsOf(ctx, 'flat').flatMap(({ doc, statement }) => checkFlat(doc, statement, extra)),
+      ...statementsOf(ctx, 'change').flatMap(({ doc, statement }) => checkChange(ctx, doc, statement)),
+      ...statementsOf(ctx, 'flat').flatMap(({ doc, statement }) => checkFlat(ctx, doc, statement)),
     ];
   },
 };

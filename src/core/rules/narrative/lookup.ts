@@ -20,6 +20,12 @@ export interface TableValue {
   cell: CellRef;
   /** Where the value was read: "一般公共预算支出表 合计 / 项目支出". */
   where: Message;
+  /** The table, row and column it was read from (a sum of rows names its first). */
+  table: BudgetTable;
+  row: number;
+  col: number;
+  /** The value adds several cells (a 类 from its rows, 基本支出 from its parts): it has no single last-year cell. */
+  summed?: boolean;
 }
 
 export type Lookup = TableValue | 'ambiguous' | undefined;
@@ -180,7 +186,34 @@ function tv(
     unit: t.unit,
     cell: { sheet: t.sheet, cell: toA1(row, col) },
     where: { zh: `${kindName(t.kind, 'zh')}${what.zh}`, en: `${kindName(t.kind, 'en')} ${what.en}` },
+    table: t,
+    row,
+    col,
   };
+}
+
+/**
+ * The same figure for last year, when the table prints it beside this year's: a 上年 / 2025年预算数 column of the
+ * same measure on the same row (三公经费表 with 2025 and 2026 columns, 一般公共预算支出表 with a 2025年预算数 column).
+ */
+export function priorOf(v: TableValue): TableValue | undefined {
+  if (v.summed) return undefined;
+  const t = v.table;
+  const col = t.columns.find((c) => c.col === v.col);
+  const row = t.rows.find((r) => r.row === v.row);
+  if (!col || !row) return undefined;
+  const prior = t.columns.filter((c) => c.role === 'amount' && c.period === 'prior' && !c.ofWhich);
+  const totalLike = (m: string | undefined) => m === 'total' || m === 'three-public';
+  let cands = prior.filter((c) => c.measure !== undefined && c.measure === col.measure);
+  if (cands.length === 0 && totalLike(col.measure)) cands = prior.filter((c) => totalLike(c.measure));
+  if (cands.length === 0 && col.measure === 'total' && prior.length === 1 && !prior[0].measure) cands = prior;
+  if (cands.length === 0) return undefined;
+  const c = [...cands].sort((a, b) => a.path.length - b.path.length || a.col - b.col)[0];
+  const x = value(t, row, c.col);
+  return tv(t, row.row, c.col, x, {
+    zh: `（上年）${v.where.zh.slice(kindName(t.kind, 'zh').length)}`,
+    en: `(last year) ${v.where.en.slice(kindName(t.kind, 'en').length + 1)}`,
+  });
 }
 
 /** Total row × measure column; with no column for the measure itself, the sum of its parts. */
@@ -199,7 +232,7 @@ export function totalOf(t: BudgetTable, m: Measure, what: Message): Lookup {
       const vals = parts.map((c) => value(t, row, c.col));
       const decimals = Math.max(...vals.map((v) => v.decimals));
       const sum = vals.reduce((a, v) => a + Math.round(v.value * 10 ** decimals), 0) / 10 ** decimals;
-      return tv(t, row.row, parts[0].col, { value: sum, decimals }, what);
+      return { ...tv(t, row.row, parts[0].col, { value: sum, decimals }, what), summed: true };
     }
   }
   if (m === 'total') {
@@ -282,18 +315,17 @@ function labelLookup(ctx: ReviewContext, t: BudgetTable, re: RegExp, what: Messa
           decimals = Math.max(decimals, n.decimals);
         }
       }
-      hits.push(
-        tv(
-          t,
-          r,
-          k,
-          {
-            value: Number(sum.toFixed(Math.max(decimals, t.decimals))),
-            decimals: Math.max(decimals, t.decimals),
-          },
-          what,
-        ),
+      const hit = tv(
+        t,
+        r,
+        k,
+        {
+          value: Number(sum.toFixed(Math.max(decimals, t.decimals))),
+          decimals: Math.max(decimals, t.decimals),
+        },
+        what,
       );
+      hits.push(m && m.bottom > m.top ? { ...hit, summed: true } : hit);
     }
   }
   if (hits.length === 0) return undefined;
@@ -449,13 +481,17 @@ function threePublic(ctx: ReviewContext, t: BudgetTable, m: string): Lookup {
   );
   const re = THREE_PUBLIC_RE[m];
   // horizontal: a column for the measure, one current data row
-  const cols = t.columns.filter(
-    (c) =>
-      CURRENT(c) &&
-      (c.measure === m ||
-        (m === 'three-public' && c.measure === 'total' && !c.path.some((x) => /小计/.test(x))) ||
-        (!c.measure && re.test(norm(c.path[c.path.length - 1] ?? '')))),
-  );
+  // the column of the measure itself first: 西安 prints 当年/合计 (with 会议费, 培训费) beside the “三公” 小计
+  const exact = t.columns.filter((c) => CURRENT(c) && c.measure === m);
+  const cols =
+    exact.length > 0
+      ? exact
+      : t.columns.filter(
+          (c) =>
+            CURRENT(c) &&
+            ((m === 'three-public' && c.measure === 'total' && !c.path.some((x) => /小计/.test(x))) ||
+              (!c.measure && re.test(norm(c.path[c.path.length - 1] ?? '')))),
+        );
   if (cols.length > 0) {
     const rows = t.rows.filter(
       (r) => r.period !== 'prior' && r.period !== 'change' && r.period !== 'budget' && r.values.size > 0,
@@ -538,13 +574,16 @@ function classRow(ctx: ReviewContext, tables: BudgetTable[], subject: string): L
     if (cells.some((c) => c === undefined)) continue;
     const decimals = Math.max(...cells.map((c) => c!.decimals));
     const sum = cells.reduce((a, c) => a + Math.round(c!.value * 10 ** decimals), 0) / 10 ** decimals;
-    return tv(
-      t,
-      parts[0].row,
-      cells[0]!.col,
-      { value: sum, decimals },
-      W(` ${cls.code} 各行合计`, `sum of the ${cls.code} rows`),
-    );
+    return {
+      ...tv(
+        t,
+        parts[0].row,
+        cells[0]!.col,
+        { value: sum, decimals },
+        W(` ${cls.code} 各行合计`, `sum of the ${cls.code} rows`),
+      ),
+      summed: true,
+    };
   }
   // the 类 lines of the 财政拨款收支总表 / 收支总表 (支出 by 类)
   const cls = catalogClasses.find((c) => c.core === subj);
