@@ -4,7 +4,7 @@ import { parseA1 } from '../../../src/core/model/address';
 import { cellNumber, convertMoney } from '../../../src/core/model/numbers';
 import { getCell, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
 import { review } from '../../../src/core/review';
-import { planSummary, SUMMARY_SHEET_NAME } from '../../../src/core/summary';
+import { planSummary, SUMMARY_SHEET_NAME, unitNameFrom } from '../../../src/core/summary';
 import { readXlsx } from '../../../src/xlsx';
 
 const REAL = join(__dirname, '..', '..', '..', '..', 'shared', 'real-budgets');
@@ -106,5 +106,20 @@ describe('summary placement', () => {
 
   test('English names the sheet Review summary', () => {
     expect(planSummary(result, 'en', ['Sheet2'], []).sheet.name).toBe(SUMMARY_SHEET_NAME.en);
+  });
+});
+
+describe('budget unit name', () => {
+  test('read from a 单位/编制单位 line, never from the money unit line', () => {
+    expect(unitNameFrom(['单位：万元', '单位：济源市公安局交通管理支队'], [])).toBe(
+      '济源市公安局交通管理支队',
+    );
+    expect(unitNameFrom(['编制单位：上海市普陀区司法局', '单位：元'], [])).toBe('上海市普陀区司法局');
+  });
+  test('else taken from the titles before the year', () => {
+    expect(
+      unitNameFrom(['单位：万元'], ['烟台市信访局2026年部门收支总表', '烟台市信访局2026年部门收入总表']),
+    ).toBe('烟台市信访局');
+    expect(unitNameFrom(['单位：万元'], ['2026年收支总表'])).toBeUndefined();
   });
 });
