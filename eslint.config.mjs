@@ -18,7 +18,10 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       // the core stays pure: no Office.js, no Node I/O
-      'no-restricted-imports': ['error', { patterns: ['fs', 'node:*', 'path', 'child_process', 'office-js', 'react'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['fs', 'node:*', 'path', 'child_process', 'office-js', 'react'] },
+      ],
       'no-restricted-globals': ['error', 'Office', 'Excel', 'process', 'require'],
     },
   },
