@@ -148,6 +148,16 @@ const narrativeOnly = (wb: Workbook) =>
       expect(narrativeOnly(wb).filter((f) => !known.some((k) => f.includes(k)))).toEqual(expected);
     });
 
+    test("烟台: the budget year is the tables' (2026), even where the text names 2025 more often", () => {
+      const wb = withNarrative(Y, [
+        '2025 年部门预算执行良好，2025 年各项支出按进度完成，2025 年结余较少。',
+        '2026 年收入总计 1718.85 万元。',
+      ]);
+      expect(narrativeOnly(wb).filter((f) => f.includes('narrative/amount'))).toEqual([
+        'error narrative/amount 预算说明!A2 表1 收支总表!B36',
+      ]);
+    });
+
     // 上海普陀 (元 tables, 三公 in 万元): 96,282,213.44 元 = 9628.22 万元; 基本支出 25,741,666.44 元 = 2574.17 万元;
     // 项目支出 70,540,547 元 = 7054.05 万元; 221 住房保障支出 4,521,559 元 = 452.16 万元; 三公 10.81 万元
     const PUTUO = [

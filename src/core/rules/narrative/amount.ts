@@ -42,15 +42,26 @@ export function restated(
   return { agreement: 'mismatch', diff };
 }
 
+function mostCommon(values: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
+  return best;
+}
+
 export const narrativeAmount: Rule = {
   id: 'narrative/amount',
   level: 'error',
   title: { zh: '说明中的金额与表内数一致', en: 'Amounts stated in the narrative match the tables' },
   check(ctx) {
     const findings: Finding[] = [];
+    // the year the tables speak of (their titles), else the year the text names most often
+    const budgetYear = mostCommon(ctx.tables.map((t) => t.year).filter((y): y is number => y !== undefined));
     for (const { doc, statement: s } of statementsOf(ctx, 'amount')) {
       if (s.prior) continue;
-      if (s.year !== undefined && doc.result.year !== undefined && s.year !== doc.result.year) continue;
+      const year = budgetYear ?? doc.result.year;
+      if (s.year !== undefined && year !== undefined && s.year !== year) continue;
       const where = at(doc, s.amount);
       if (inTargetForm(ctx, where)) continue;
       const target = classify(s.subject, s.scope);
