@@ -3,9 +3,10 @@
  * number of sheets:
  *
  *   1. the worksheet list (name, id, visibility, protection) [+ Gouji's record part]
- *   2. every sheet's used-range extent and merged areas [+ the record's XML, every note/comment, every
- *      sheet's conditional formats — what a highlight pass needs to replace its previous highlights]
- *   3. every sheet's values, formulas, number formats and value types [+ where each note/comment sits]
+ *   2. every sheet's used-range extent and merged areas [+ the record's XML, every note/comment, the type
+ *      of every conditional format — what a highlight pass needs to replace its previous highlights]
+ *   3. every sheet's values, formulas, number formats and value types [+ where each note/comment sits,
+ *      the formula and fill of every custom rule]
  *
  * Step 3 is split into further syncs only when its estimated response would pass ~4 MB (Excel on the web
  * refuses responses over 5 MB); a sheet too big for one response is read in blocks of rows. The estimate
@@ -128,8 +129,6 @@ function isTooLarge(e: unknown): boolean {
   return /PayloadSizeLimitExceeded/i.test(code);
 }
 
-const CF_LOAD = 'items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color';
-
 export async function readSnapshot(
   context: Excel.RequestContext,
   options: ReadOptions = {},
@@ -183,7 +182,7 @@ export async function readSnapshot(
     else if (f.comments) comments = context.workbook.comments.load('items/id,items/content');
     cfLists = sheets
       .filter((s) => !s.protected)
-      .map((s) => ({ sheetId: s.id, list: s.proxy.getRange().conditionalFormats.load(CF_LOAD) }));
+      .map((s) => ({ sheetId: s.id, list: s.proxy.getRange().conditionalFormats.load('items/type') }));
   }
   await context.sync();
 
@@ -216,23 +215,20 @@ export async function readSnapshot(
     return sheet;
   });
 
-  const candidates: CandidateFormat[] = [];
+  // Only rules of type Custom may be asked for their custom properties (asking others fails the batch),
+  // so their formula and fill are loaded with the next sync.
+  const customRules: { sheetId: string; cf: Excel.ConditionalFormat }[] = [];
   for (const { sheetId, list } of cfLists)
-    for (const cf of list.items) {
-      if (cf.type !== 'Custom') continue;
-      const custom = cf.customOrNullObject;
-      if (!custom || custom.isNullObject) continue;
-      const formula = String(custom.rule.formula ?? '')
-        .replace(/\s+/g, '')
-        .toUpperCase();
-      if (formula !== '=TRUE') continue;
-      candidates.push({ sheetId, fill: custom.format.fill.color, proxy: cf });
-    }
+    for (const cf of list.items) if (cf.type === 'Custom') customRules.push({ sheetId, cf });
 
   // ── sync 3…: cell data [+ where each note/comment sits] ──────────────────────────────
   let noteLocations: { sheetId: string; note: Excel.Note; loc: Excel.Range }[] = [];
   let commentLocations: { comment: Excel.Comment; loc: Excel.Range }[] = [];
-  const queueLocations = () => {
+  const queueLookups = () => {
+    for (const { cf } of customRules) {
+      cf.custom.rule.load('formula');
+      cf.custom.format.fill.load('color');
+    }
     noteLocations = [];
     noteLists.forEach((list, i) => {
       for (const note of list.items)
@@ -264,9 +260,9 @@ export async function readSnapshot(
     });
   const totalCells = cursors.reduce((n, c) => n + (c.end - c.next) * c.cols, 0);
   let doneCells = 0;
-  let locate = noteLists.length > 0 || comments !== undefined;
-  while (locate || cursors.some((c) => c.next < c.end)) {
-    if (locate) queueLocations();
+  let lookups = noteLists.length > 0 || comments !== undefined || customRules.length > 0;
+  while (lookups || cursors.some((c) => c.next < c.end)) {
+    if (lookups) queueLookups();
     const group = nextGroup(cursors, Math.max(1, Math.floor(budget / estimate)));
     const loaded = group.map((b) => ({
       b,
@@ -281,7 +277,7 @@ export async function readSnapshot(
       estimate *= 4;
       continue;
     }
-    locate = false;
+    lookups = false;
     let bytes = 0;
     let cells = 0;
     for (const { b, range } of loaded) {
@@ -295,6 +291,14 @@ export async function readSnapshot(
       doneCells += cells;
       options.progress?.(doneCells / totalCells);
     }
+  }
+
+  const candidates: CandidateFormat[] = [];
+  for (const { sheetId, cf } of customRules) {
+    const formula = String(cf.custom.rule.formula ?? '')
+      .replace(/\s+/g, '')
+      .toUpperCase();
+    if (formula === '=TRUE') candidates.push({ sheetId, fill: cf.custom.format.fill.color, proxy: cf });
   }
 
   const annotations: ExistingAnnotation[] = [];

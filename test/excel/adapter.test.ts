@@ -301,7 +301,10 @@ describe('clearHighlights', () => {
   it('deletes Gouji’s rules and untouched notes from the record, and nothing of the user’s', async () => {
     const customRule = (formula: string, color: string, tag: string, world: World) => ({
       type: 'Custom',
-      customOrNullObject: { isNullObject: false, rule: { formula }, format: { fill: { color } } },
+      custom: {
+        rule: { formula, load: () => undefined },
+        format: { fill: { color, load: () => undefined } },
+      },
       delete: () => world.deleted.push(tag),
     });
     const record = {
