@@ -34,7 +34,7 @@ import { classify, priorOf, resolve, TableValue } from './lookup';
 
 function sinceText(s: { since?: string }): Message {
   if (!s.since || s.since === 'prior') return { zh: '上年', en: 'last year' };
-  return { zh: `${s.since} 年`, en: s.since };
+  return { zh: `${s.since}年`, en: s.since };
 }
 
 /** This year's and last year's figure in the table the current amount names, in the prose's unit. */
