@@ -165,8 +165,9 @@ export async function readSnapshot(
     : [];
   const merged = f.mergedAreas
     ? sheets.map((s) =>
+        // the used range with formats (merges count; a blank sheet gives A1, never a null object)
         s.proxy
-          .getRange()
+          .getUsedRange(false)
           .getMergedAreasOrNullObject()
           .load('areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount'),
       )

@@ -162,8 +162,8 @@ function sheet(world: World, d: SheetData): Any {
     visibility: d.visibility ?? 'Visible',
     protection: { protected: Boolean(d.protected) },
     getUsedRangeOrNullObject: () => usedMock,
+    getUsedRange: () => ({ getMergedAreasOrNullObject: () => merged }),
     getRange: () => ({
-      getMergedAreasOrNullObject: () => merged,
       conditionalFormats: {
         load() {
           return this;

@@ -282,3 +282,13 @@ describe('the Office.js fake keeps Office.js rules', () => {
     expect(syncs.filter((x) => x.failed).length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('new Excel.RequestContext()', () => {
+  it('works like a context from Excel.run', async () => {
+    fake = loadFakeOffice(sampleWorkbook());
+    const context = new Excel.RequestContext();
+    const sheets = context.workbook.worksheets.load('items/name');
+    await context.sync();
+    expect(sheets.items.length).toBe(fake.document.sheets.length);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { Workbook } from '../../core/model/workbook';
 import { FakeDocument, FakeDocumentOptions } from './document';
-import { createContext, hostSupports } from './objects';
+import { createContext, FakeWorkbook, hostSupports } from './objects';
 import { FakeOfficeError, FakeRequestContext } from './runtime';
 
 type Batch<T> = (context: FakeRequestContext) => Promise<T>;
@@ -124,7 +124,7 @@ export function createFakeOffice(doc: FakeDocument, options: LoadFakeOfficeOptio
     RequestContext: class extends FakeRequestContext {
       constructor() {
         super(doc);
-        this.workbook = createContext(doc).workbook;
+        this.workbook = new FakeWorkbook(this);
       }
     } as unknown as new () => FakeRequestContext,
     ConditionalFormatType: {
