@@ -39,7 +39,8 @@ const WORDS = {
   zh: {
     title: 'Gouji 勾稽审核报告',
     tables: (n: number) => `识别到 ${n} 张表：`,
-    none: '未识别到任何预算表或绩效表：本工作簿没有可审核的内容。',
+    none: '未识别到任何预算表、绩效表或说明文字：本工作簿没有可审核的内容。',
+    prose: (n: number, sheets: string) => `说明文字 ${n} 段（${sheets}）。`,
     sheets: (n: number) => `工作簿共有 ${n} 个工作表。`,
     skipped: '已跳过：',
     unit: '单位',
@@ -55,7 +56,8 @@ const WORDS = {
   en: {
     title: 'Gouji review report',
     tables: (n: number) => `Recognised ${n} table(s):`,
-    none: 'No budget or performance table was recognised: nothing in this workbook to check.',
+    none: 'No budget table, performance form or narrative text was recognised: nothing in this workbook to check.',
+    prose: (n: number, sheets: string) => `${n} narrative paragraph(s) (${sheets}).`,
     sheets: (n: number) => `The workbook has ${n} sheet(s).`,
     skipped: 'Skipped:',
     unit: 'unit',
@@ -92,20 +94,22 @@ function findingLine(f: Finding, lang: Lang): string[] {
 export function textReport(file: string, result: ReviewResult, lang: Lang): string {
   const w = WORDS[lang];
   const out: string[] = [`${w.title} — ${file}`, w.sheets(result.context.workbook.sheets.length)];
-  if (result.tables.length === 0) out.push(w.none);
-  else {
+  const prose = result.context.narratives;
+  if (result.tables.length === 0 && prose.length === 0) out.push(w.none);
+  if (result.tables.length > 0) {
     out.push(w.tables(result.tables.length));
     for (const t of result.tables)
       out.push(
         `  ${t.sheet}  ${t.range}  ${kindName(t.kind, lang)}${t.unit ? `  ${w.unit}：${t.unit}` : ''}`,
       );
   }
+  if (prose.length) out.push(w.prose(prose.length, [...new Set(prose.map((p) => p.sheet))].join('、')));
   if (result.skipped.length) {
     out.push(w.skipped);
     for (const s of result.skipped) out.push(`  ${s.sheet}: ${s.reason[lang]}`);
   }
   out.push('', w.counts(result.counts));
-  if (result.findings.length === 0 && result.tables.length > 0) out.push(w.clean);
+  if (result.findings.length === 0 && (result.tables.length > 0 || prose.length > 0)) out.push(w.clean);
   const bySheet = new Map<string, Finding[]>();
   for (const f of result.findings) {
     const sheet = f.locations[0]?.sheet ?? w.general;

@@ -69,6 +69,16 @@ describe('gouji check — contract', () => {
     expect(JSON.parse(r.stdout).file).toContain(name);
   });
 
+  const fixtureFiles = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')) : [];
+  test.each(fixtureFiles)('reads fixture %s without error', async (name) => {
+    const r = await gouji(['check', join(FIXTURES, name), '--json']);
+    expect(r.stderr).toBe('');
+    expect([0, 1]).toContain(r.code);
+    expect(JSON.parse(r.stdout).file).toContain(name);
+    const text = await gouji(['check', join(FIXTURES, name)]);
+    expect(text.stdout).not.toContain('没有可审核的内容');
+  });
+
   test('--annotate writes a copy whose finding cells carry a note, and leaves the input alone', async () => {
     const file = join(REAL, '上海普陀-司法局-2026-单位预算.xlsx');
     const r = await gouji(['check', file, '--json', '--annotate', '/tmp/annotated.xlsx']);
