@@ -29,6 +29,7 @@ import {
   statementsOf,
   uniqueRefs,
   unitShift,
+  rateVerdict,
 } from './common';
 import { classify, priorOf, resolve, TableValue } from './lookup';
 
@@ -91,18 +92,7 @@ function rateFinding(
   const stated = pct(s.rate.value, d);
   const calc = `${amt(change, p)} ÷ ${prevText} = ${r.computed.toFixed(d + 2)}%`;
   const info = r.agreement !== 'mismatch';
-  const why =
-    r.agreement === 'truncated'
-      ? {
-          zh: `说明截去尾数而未四舍五入，应为 ${should}`,
-          en: `the narrative truncates instead of rounding; it should read ${should}`,
-        }
-      : r.agreement === 'rounding'
-        ? {
-            zh: `差异在金额四舍五入范围内（按所列金额应为 ${should}）`,
-            en: `within the rounding of the amounts (the printed amounts give ${should})`,
-          }
-        : { zh: `应为 ${should}`, en: `it should be ${should}` };
+  const why = rateVerdict(r.agreement, should);
   const since = sinceText(s);
   const verb = VERB[s.direction];
   return [

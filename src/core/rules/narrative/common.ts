@@ -1,3 +1,4 @@
+import { Message } from '../../model/findings';
 /** Shared by the narrative rules: statements per document, amount and rate comparison at printed precision. */
 import { CellRef } from '../../model/findings';
 import { convertMoney, MoneyUnit, toScaled, UNIT_FACTOR } from '../../model/numbers';
@@ -133,4 +134,19 @@ export function pct(v: number, decimals: number): string {
 /** Format an amount as the prose would (no thousands separators, given decimals). */
 export function amt(v: number, decimals: number): string {
   return (toScaled(v, Math.max(0, decimals)) / 10 ** Math.max(0, decimals)).toFixed(Math.max(0, decimals));
+}
+
+/** Why a stated rate differs from the computed one, in both languages. */
+export function rateVerdict(agreement: RateAgreement, should: string): Message {
+  if (agreement === 'truncated')
+    return {
+      zh: `说明截去尾数而未四舍五入，应为 ${should}`,
+      en: `the narrative truncates instead of rounding; it should read ${should}`,
+    };
+  if (agreement === 'rounding')
+    return {
+      zh: `差异在金额四舍五入范围内（按所列金额应为 ${should}）`,
+      en: `within the rounding of the amounts (the printed amounts give ${should})`,
+    };
+  return { zh: `应为 ${should}`, en: `it should be ${should}` };
 }

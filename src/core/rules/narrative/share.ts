@@ -5,7 +5,18 @@
  */
 import { Finding } from '../../model/findings';
 import { Rule } from '../rule';
-import { amt, at, checkRate, decimalsIn, halfUnit, inUnit, pct, statementsOf, uniqueRefs } from './common';
+import {
+  amt,
+  at,
+  checkRate,
+  decimalsIn,
+  halfUnit,
+  inUnit,
+  pct,
+  statementsOf,
+  uniqueRefs,
+  rateVerdict,
+} from './common';
 
 export const narrativeShare: Rule = {
   id: 'narrative/share',
@@ -26,18 +37,7 @@ export const narrativeShare: Rule = {
       const stated = pct(s.share.value, d);
       const should = pct(r.rounded, d);
       const info = r.agreement !== 'mismatch';
-      const why =
-        r.agreement === 'truncated'
-          ? {
-              zh: `说明截去尾数而未四舍五入，应为 ${should}`,
-              en: `the narrative truncates instead of rounding; it should read ${should}`,
-            }
-          : r.agreement === 'rounding'
-            ? {
-                zh: `差异在金额四舍五入范围内（按所列金额应为 ${should}）`,
-                en: `within the rounding of the amounts (the printed amounts give ${should})`,
-              }
-            : { zh: `应为 ${should}`, en: `it should be ${should}` };
+      const why = rateVerdict(r.agreement, should);
       findings.push({
         rule: info ? 'narrative/share-rounding' : 'narrative/share',
         level: info ? 'info' : 'error',
