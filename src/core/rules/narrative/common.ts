@@ -1,6 +1,5 @@
-import { Message } from '../../model/findings';
 /** Shared by the narrative rules: statements per document, amount and rate comparison at printed precision. */
-import { CellRef } from '../../model/findings';
+import { CellRef, Message } from '../../model/findings';
 import { convertMoney, MoneyUnit, toScaled, UNIT_FACTOR } from '../../model/numbers';
 import { parseA1, rangeContains } from '../../model/address';
 import { narrativeDocuments, NarrativeDocument, spanCell } from '../../narrative/document';
