@@ -2,7 +2,7 @@
  * Small Office.js helpers shared by the adapter: feature detection, the Excel.run wrapper, colours,
  * A1 addresses as Excel prints them.
  */
-import { CellRange, parseA1, rangeToA1 } from '../core/model/address';
+import { CellRange, parseRange, rangeToA1 } from '../core/model/address';
 
 /**
  * The sheet-scoped defined name that marks a sheet Gouji made (the summary): the same mark the .xlsx writer
@@ -100,18 +100,7 @@ export function splitAddress(address: string): { sheet?: string; range: CellRang
     ref = address.slice(bang + 1);
     if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   }
-  const [a, b] = ref.replace(/\$/g, '').split(':');
-  const p = parseA1(a);
-  const q = b ? parseA1(b) : p;
-  return {
-    sheet,
-    range: {
-      top: Math.min(p.row, q.row),
-      left: Math.min(p.col, q.col),
-      bottom: Math.max(p.row, q.row),
-      right: Math.max(p.col, q.col),
-    },
-  };
+  return { sheet, range: parseRange(ref) };
 }
 
 /** An error with both languages; `message` is in the language chosen with `inLang`. */

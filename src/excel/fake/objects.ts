@@ -3,7 +3,7 @@
  * load + sync, every write is queued, missing items fail at sync, *OrNullObject gives null objects,
  * protected sheets refuse changes, APIs newer than the fake host's ExcelApi version fail with ApiNotFound.
  */
-import { CellRange, parseA1, rangeToA1, toA1 } from '../../core/model/address';
+import { CellRange, parseA1, parseRange, rangeToA1, toA1 } from '../../core/model/address';
 import { CellValue, isCellError } from '../../core/model/workbook';
 import {
   FakeCell,
@@ -112,24 +112,11 @@ function parseAddress(address: string): { sheet?: string; range: CellRange } {
         right: parseA1(`${cols[2]}1`).col,
       },
     };
-  const [a, b] = ref.split(':');
-  let p: { row: number; col: number };
-  let q: { row: number; col: number };
   try {
-    p = parseA1(a);
-    q = b ? parseA1(b) : p;
+    return { sheet, range: parseRange(ref) };
   } catch {
     throw errors.invalidArgument(`address '${address}'`);
   }
-  return {
-    sheet,
-    range: {
-      top: Math.min(p.row, q.row),
-      left: Math.min(p.col, q.col),
-      bottom: Math.max(p.row, q.row),
-      right: Math.max(p.col, q.col),
-    },
-  };
 }
 
 function intersects(a: CellRange, b: CellRange): boolean {
