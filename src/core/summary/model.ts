@@ -6,6 +6,7 @@ import { CellRef, Finding, Level, Message } from '../model/findings';
 import { toA1 } from '../model/address';
 import { convertMoney, MoneyUnit } from '../model/numbers';
 import { cellText } from '../model/workbook';
+import { CatalogScheme } from '../catalog/types';
 import { ReviewResult } from '../review';
 import { BudgetTable, BudgetTableKind, Measure, TableRow } from '../tables/types';
 import { SelfEvaluationForm, TargetForm } from '../performance/types';
@@ -77,15 +78,19 @@ export function buildSummaryModel(result: ReviewResult): SummaryModel {
     };
   });
 
+  const className = (scheme: CatalogScheme) => (code: string) =>
+    result.context.catalog.lookup(scheme, code)?.name;
   const functional = classRows(
     tables,
     ['expenditure', 'general-budget', 'fiscal-grant-expenditure'],
     moneyUnit,
+    className('functional'),
   );
   const economic = classRows(
     tables,
     ['economic-classification', 'general-budget-basic', 'fiscal-grant-basic'],
     moneyUnit,
+    className('economic-dept'),
   );
   const projectTotal = totals.find((t) => t.key === 'project')?.value;
   const projects = [
@@ -201,24 +206,42 @@ function threePublicTotal(tables: BudgetTable[]): Picked {
   return { key: 'threePublic', label };
 }
 
-/** 类 rows of the first table of the given kinds that has them, with shares of their sum. */
-function classRows(tables: BudgetTable[], kinds: BudgetTableKind[], unit: MoneyUnit): ClassRow[] {
+/**
+ * Amounts by 类 from the first table of the given kinds that has codes: its 类 rows where printed, else its
+ * shallowest coded rows (e.g. only 项 rows) summed by their 3-digit 类 prefix, named from the catalog.
+ */
+function classRows(
+  tables: BudgetTable[],
+  kinds: BudgetTableKind[],
+  unit: MoneyUnit,
+  catalogName: (code: string) => string | undefined,
+): ClassRow[] {
   for (const kind of kinds) {
     for (const t of byKind(tables, kind)) {
-      const lei = t.rows.filter((r) => r.level === 'lei');
       const totalCol = currentCol(
         t,
         t.columns.filter((c) => c.role === 'amount' && c.measure === 'total').map((c) => c.col),
       );
       const col = totalCol ?? t.columns.find((c) => c.role === 'amount')?.col;
-      if (!lei.length || col === undefined) continue;
-      const rows = lei.map((r) => ({
-        code: r.code ?? '',
-        name: r.name,
-        amount: convertMoney(r.values.get(col)?.value ?? 0, t.unit, unit),
-        source: { sheet: t.sheet, cell: toA1(r.row, col) },
-      }));
-      const sum = rows.reduce((s, r) => s + r.amount, 0);
+      const coded = t.rows.filter((r) => r.code && /^\d{3,7}$/.test(r.code) && r.level !== 'total');
+      if (!coded.length || col === undefined) continue;
+      const groups = new Map<string, TableRow[]>();
+      for (const r of coded) {
+        const lei = r.code!.slice(0, 3);
+        groups.set(lei, [...(groups.get(lei) ?? []), r]);
+      }
+      const rows = [...groups].map(([lei, members]) => {
+        const depth = Math.min(...members.map((r) => r.code!.length));
+        const top = members.filter((r) => r.code!.length === depth);
+        const amount = top.reduce((sum, r) => sum + (r.values.get(col)?.value ?? 0), 0);
+        return {
+          code: lei,
+          name: depth === 3 ? top[0].name : (catalogName(lei) ?? lei),
+          amount: convertMoney(amount, t.unit, unit),
+          source: { sheet: t.sheet, cell: toA1(top[0].row, col) },
+        };
+      });
+      const sum = rows.reduce((acc, r) => acc + r.amount, 0);
       return rows.map((r) => ({ ...r, share: sum ? r.amount / sum : 0 }));
     }
   }

@@ -123,3 +123,44 @@ describe('budget unit name', () => {
     expect(unitNameFrom(['单位：万元'], ['2026年收支总表'])).toBeUndefined();
   });
 });
+
+describe('summary of the bundled sample (项 rows only)', () => {
+  const file = join(__dirname, '..', '..', '..', 'assets', 'sample', '济源交管支队-2021-预算与绩效.xlsx');
+  const wb = readXlsx(new Uint8Array(readFileSync(file)), 'sample.xlsx');
+  const result = review(wb);
+  const plan = planSummary(
+    result,
+    'zh',
+    wb.sheets.map((s) => s.name),
+    [],
+  );
+
+  test('功能分类 类 are summed from the 项 rows by prefix and add up to 支出总计', () => {
+    const fn = plan.model.functional;
+    // seed 003 支出总体情况表: 204 = 1529.6 + 2110.4, 208 = 76.9 + 115.0, 211 = 137.4, 221 = 86.2
+    expect(fn.map((r) => [r.code, r.name])).toEqual([
+      ['204', '公共安全支出'],
+      ['208', '社会保障和就业支出'],
+      ['211', '节能环保支出'],
+      ['221', '住房保障支出'],
+    ]);
+    expect(fn.map((r) => Math.round(r.amount * 10))).toEqual([36400, 1919, 1374, 862]);
+    const expense = plan.model.totals.find((t) => t.key === 'expense')!.value!;
+    expect(Math.round(fn.reduce((s, r) => s + r.amount, 0) * 10)).toBe(Math.round(expense * 10));
+    expect(plan.sheet.charts).toHaveLength(1);
+  });
+
+  test('totals equal the tables and every project form is listed', () => {
+    const byKey = Object.fromEntries(plan.model.totals.map((t) => [t.key, t.value]));
+    expect(byKey).toEqual({
+      income: 4055.5,
+      expense: 4055.5,
+      basic: 1807.7,
+      project: 2247.8,
+      threePublic: 60,
+    });
+    expect(plan.model.projects.filter((p) => p.kind === 'targets')).toHaveLength(16);
+    expect(plan.model.projects.filter((p) => p.kind === 'self-evaluation')).toHaveLength(1);
+    expect(plan.model.unitName).toBe('济源市公安局交通管理支队');
+  });
+});
