@@ -48,7 +48,6 @@ const T = {
     message: '说明',
     expected: '应为',
     actual: '实为',
-    no: '序号',
     none: '（未识别到）',
     noFindings: '未发现问题',
     levels: { error: '错误', warning: '警告', info: '提示' },
@@ -92,7 +91,6 @@ const T = {
     message: 'Message',
     expected: 'Expected',
     actual: 'Actual',
-    no: 'No.',
     none: '(none recognised)',
     noFindings: 'No problems found',
     levels: { error: 'Error', warning: 'Warning', info: 'Info' },
@@ -209,7 +207,7 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
       categories: { top: fnRange.top, bottom: fnRange.bottom, left: 1, right: 1 },
       values: { top: fnRange.top, bottom: fnRange.bottom, left: 2, right: 2 },
       seriesName: `${t.amount}（${model.moneyUnit}）`,
-      anchor: { top: chartTop, left: 6, bottom: chartTop + 15, right: 12 },
+      anchor: { top: chartTop, left: 6, bottom: chartTop + 15, right: 11 },
     });
     // keep the next section clear of the chart
     w.row = Math.max(w.row, chartTop + 17);
@@ -270,16 +268,15 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
   } else {
     w.table(
       'GoujiFindings',
-      [t.no, t.level, t.sheet, t.cell, t.rule, t.message, t.expected, t.actual],
-      model.findings.map((f, i) => {
+      [t.message, t.level, t.sheet, t.cell, t.rule, t.expected, t.actual],
+      model.findings.map((f) => {
         const loc = f.locations[0];
         return [
-          { value: i + 1 },
+          { value: f.message[lang], wrap: true },
           { value: t.levels[f.level] },
           { value: loc?.sheet ?? '' },
           loc ? { value: loc.cell, link: { sheet: loc.sheet, cell: loc.cell } } : { value: '' },
           { value: f.rule },
-          { value: f.message[lang], wrap: true },
           { value: f.expected ?? null },
           { value: f.actual ?? null },
         ];
@@ -294,7 +291,7 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
     merges: w.merges,
     tables: w.tables,
     charts: w.charts,
-    colWidths: [40, 22, 16, 12, 14, 60, 14, 14, 10, 10, 10, 10, 10, 18, 10, 10, 10, 22],
+    colWidths: [44, 16, 16, 12, 22, 10, 10, 10, 10, 10, 10, 22, 12, 10, 10, 22],
     freezeRows: 0,
   };
 }
