@@ -28,10 +28,17 @@ export function classifyTitle(text: string): TitleKind | null {
 function kindOf(s: string): BudgetTableKind | null {
   if (/三公/.test(s)) return 'three-public';
   if (/财政拨款收支/.test(s)) return 'fiscal-grant';
+  // 决算: 财政拨款收入支出决算总表 (not 政府性基金预算财政拨款收入支出决算表, a fund table)
+  if (/财政拨款收入支出/.test(s) && !/政府性基金|国有资本经营/.test(s)) return 'fiscal-grant';
   if (/政府性基金/.test(s)) return 'gov-fund';
   if (/国有资本经营/.test(s)) return 'state-capital';
   if (/收支(预算|决算)?(总|总体|汇总|情况|总体情况)/.test(s) || /收支(预算|决算)?总表/.test(s))
     return 'revenue-expenditure';
+  if (/收入支出(预算|决算)?(总表|总体情况|汇总)/.test(s)) return 'revenue-expenditure';
+  // 一般公共预算财政拨款(基本)支出决算表: the 一般公共预算 tables, not 苏州's all-fund 财政拨款 pair
+  if (/一般公共预算(财政)?拨款/.test(s) && /基本支出/.test(s))
+    return /功能/.test(s) ? 'general-budget-basic-functional' : 'general-budget-basic';
+  if (/一般公共预算(财政)?拨款/.test(s) && /支出/.test(s)) return 'general-budget';
   if (/财政拨款/.test(s) && /基本支出/.test(s)) return 'fiscal-grant-basic';
   if (/财政拨款/.test(s) && /支出/.test(s)) return 'fiscal-grant-expenditure';
   if (/基本支出/.test(s)) {
@@ -42,6 +49,9 @@ function kindOf(s: string): BudgetTableKind | null {
   if (/一般公共预算/.test(s) && /支出/.test(s)) return 'general-budget';
   if (/收入(预算|决算)?(总表|总体情况|汇总|情况)/.test(s)) return 'revenue';
   if (/支出(预算|决算)?(总表|总体情况|汇总|情况)/.test(s)) return 'expenditure';
+  // 决算公开 收入决算表 / 支出决算表 (公开02表, 公开03表)
+  if (/(^|年度?|部门|单位)收入决算表$/.test(s)) return 'revenue';
+  if (/(^|年度?|部门|单位)支出决算表$/.test(s)) return 'expenditure';
   if (/(预算|决算).*(收入|支出).*表$/.test(s)) return 'unknown-budget';
   return null;
 }

@@ -78,6 +78,8 @@ export function isPreHeaderRow(grid: Grid, row: number): boolean {
   )
     return true;
   if (/^\d{4}年度?$/.test(joined)) return true;
+  // the form number printed above the 部门 line of 决算公开 tables: 公开01表, 附表3
+  if (/^(公开|附)?(\d{1,2}|[一二三四五六七八九十]+)表$/.test(joined)) return true;
   return false;
 }
 
@@ -150,6 +152,9 @@ export function readHeader(
       const p = periodOf(t, tableYear, finalTable);
       if (p) c.period = p === 'current' && c.period ? c.period : p;
     }
+    // a 决算 table speaks of the year's actuals unless a header says 预算数: its columns are 决算数 by default, so
+    // a 合计 never takes a 年初预算数 column beside it as one of its parts
+    if (finalTable && !c.period) c.period = 'current';
   }
   markOfWhich(columns);
   const sections = findSections(columns, grid, headerRows);
@@ -164,6 +169,8 @@ function roleOf(
 ): TableColumn['role'] | undefined {
   const texts = nodes.map((n) => compact(n.text));
   const deepest = texts[texts.length - 1] ?? '';
+  // 行次 (line numbers of 决算 tables) is neither a label nor an amount
+  if (/^(行次|栏次)$/.test(deepest)) return undefined;
   if (texts.some((t) => CODE_HEADER.test(t) && !/名称/.test(t))) return 'code';
   if (/^(备注|说明|附注)$/.test(deepest)) return 'name';
   if (NAME_HEADER.test(deepest) || (texts.some((t) => NAME_HEADER.test(t)) && !isAmountWord(deepest)))

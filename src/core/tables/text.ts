@@ -221,7 +221,9 @@ export function measureOf(text: string): Measure | undefined {
   if (/附属单位/.test(s)) return 'affiliated';
   if (/经营(收入|支出|服务收入)/.test(s)) return 'operating';
   if (/财政专户/.test(s)) return 'special';
-  if (/^(上年|年初)(结转|结余)|^上年结转|^部门结转|结转结余$|^使用.*结余/.test(s)) {
+  // 年末结转和结余 / 年末财政拨款结转和结余 is what is left at the year end (支出 side of a 决算), not a source of money
+  if (/^年末.*(结转|结余)/.test(s)) return undefined;
+  if (/^(上年|年初)(结转|结余)|^年初.*(结转|结余)|^上年结转|^部门结转|结转结余$|^使用.*结余/.test(s)) {
     return /^使用/.test(s) ? 'reserve' : 'carry';
   }
   if (/一般公共预算/.test(s)) return 'gpb';
@@ -240,6 +242,8 @@ export function yearIn(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+const FUND_NAMES = /一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算/g;
+
 /** Period a header or row label speaks of, given the table's year. */
 export function periodOf(
   text: string,
@@ -248,16 +252,18 @@ export function periodOf(
 ): Period | undefined {
   const s = compact(text);
   if (/增减|变化|增长|比上年|同比|较上年/.test(s)) return 'change';
+  // 预算 inside a fund's name (一般公共预算财政拨款, 政府性基金预算) is not a 预算数 column
+  const budgetWord = /预算/.test(s.replace(FUND_NAMES, ''));
   const y = yearIn(s);
   if (y !== undefined && tableYear !== undefined) {
     if (y < tableYear) return 'prior';
-    if (y >= tableYear) return finalTable && /预算/.test(s) && !/决算/.test(s) ? 'budget' : 'current';
+    if (y >= tableYear) return finalTable && budgetWord && !/决算/.test(s) ? 'budget' : 'current';
   }
   if (/^上年(预算|预算数|决算|决算数|数)?$|^上年度/.test(s)) return 'prior';
   if (/^(当年|本年)(预算|预算数|决算|决算数|数)?$/.test(s)) return 'current';
   if (finalTable) {
     if (/决算/.test(s)) return 'current';
-    if (/预算/.test(s)) return 'budget';
+    if (budgetWord) return 'budget';
   }
   return undefined;
 }

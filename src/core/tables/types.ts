@@ -24,7 +24,7 @@ export type BudgetTableKind =
  * total 合计/总计/小计 of the whole table; basic 基本支出; personnel 人员经费/人员支出; public 公用经费/日常公用支出;
  * project 项目支出/专项业务经费; gpb 一般公共预算; fund 政府性基金; soe 国有资本经营; fiscal 财政拨款 (all funds);
  * special 财政专户; business 事业收入; operating 事业单位经营收支; superior 上级补助; affiliated 附属单位上缴/补助;
- * other 其他收入; carry 上年结转(结余); reserve 使用非财政拨款结余; handover 上缴上级支出;
+ * other 其他收入; carry 上年结转(结余) / 年初结转和结余; reserve 使用非财政拨款结余; handover 上缴上级支出;
  * abroad 因公出国(境); car 公务用车购置及运行; car-purchase 公务用车购置; car-running 公务用车运行维护;
  * reception 公务接待; three-public “三公”经费合计; meeting 会议费; training 培训费.
  */
