@@ -151,7 +151,28 @@ test('budget/empty-table: an empty table whose 空表 note is removed → one wa
   ]);
 });
 
+// The real workbooks are 预算; the 决算 identity is exercised on the clean generated 决算 (scripts/fixtures/final-accounts.ts).
+test('budget/carry-over: 年末结转和结余 and the 支出 总计 of a clean 决算 moved together → one error at 年末', () => {
+  const file = join(__dirname, '..', '..', 'fixtures', 'final-accounts-2025.xlsx');
+  const wb = readXlsx(new Uint8Array(readFileSync(file)), file);
+  expect(errors(wb)).toEqual([]);
+  const sheet = '公开01表 收入支出决算总表';
+  // 47.95 + 1 and 3,919.52 + 1: the 支出 side still adds up to its 总计, but no longer to the 收入 side
+  const carry = mutate(wb, `${sheet}!H35`, 0) as number;
+  const total = mutate(wb, `${sheet}!H36`, 0) as number;
+  mutate(wb, `${sheet}!H35`, carry + 1);
+  mutate(wb, `${sheet}!H36`, total + 1);
+  const found = errors(wb);
+  expect(found.map((f) => `${f.rule} ${at(f)}`)).toEqual([`budget/carry-over ${sheet}!H35`]);
+  expect(found[0]).toMatchObject({ expected: 47.95, actual: 48.95 });
+});
+
 test('every budget rule is exercised by a mutation above', () => {
-  const covered = new Set([...CASES.map((c) => c.rule), 'budget/personnel-codes', 'budget/empty-table']);
+  const covered = new Set([
+    ...CASES.map((c) => c.rule),
+    'budget/carry-over',
+    'budget/personnel-codes',
+    'budget/empty-table',
+  ]);
   expect(rules.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
 });

@@ -1,12 +1,14 @@
 /**
  * budget/balance — two-sided 收支 tables (收支总表, 财政拨款收支总表): on each side 本年收入合计 = Σ its items,
  * an item = Σ its sub-items (1、2、… or 款/项 names under a 类), 收入总计 = 本年收入合计 + 上年结转 (and the
- * like; the same for 支出), and 收入总计 = 支出总计 (reported at the 支出总计 cell).
+ * like; the same for 支出), and 收入总计 = 支出总计 (reported at the 支出总计 cell; for 决算 tables see budget/carry-over).
+ * Every column is checked on its own, so a 决算 table's 年初预算数 and 决算数 columns are summed separately.
  */
 import { Finding } from '../../model/findings';
 import { BudgetTable, TableRow } from '../../tables/types';
 import { Rule } from '../rule';
 import { amountAt, checkSum, columnName, rowName, tableName, totalColumn } from './common';
+import { carryIdentityApplies } from './carry-over';
 import { childrenOf, topLevel } from './hierarchy';
 
 export const balance: Rule = {
@@ -81,9 +83,13 @@ function where(table: BudgetTable, tn: string, row: TableRow, col: number): { zh
   return { zh: `${tn} ${rowName(row).zh}（${c}）`, en: `${tn}, ${rowName(row).en} (${c})` };
 }
 
-/** 收入总计 = 支出总计 for every expense side (西安-style tables print three 支出 views). */
+/**
+ * 收入总计 = 支出总计 for every expense side (西安-style tables print three 支出 views). 决算 tables with carry rows
+ * are left to budget/carry-over, which checks the same balance as 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.
+ */
 function incomeEqualsExpense(table: BudgetTable, tn: string, extra: number): Finding[] {
   const out: Finding[] = [];
+  if (carryIdentityApplies(table)) return out;
   const sections = table.sections ?? [];
   const income = sections.findIndex((s) => s.side === 'income');
   if (income < 0) return out;

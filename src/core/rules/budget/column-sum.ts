@@ -2,14 +2,15 @@
  * budget/column-sum — on every row, a 合计/总计/小计 column equals its parts, read from the header structure:
  * 合计 = 基本支出 + 项目支出, 基本支出/小计 = 人员经费 + 公用经费, 三公 合计 = 出国 + 用车 + 接待,
  * 用车/小计 = 购置 + 运行; 其中 columns are not parts; a crossed header (三公 by fund) matches the parts
- * under the same lower header.
+ * under the same lower header. In 决算 tables a 合计 sums the columns of its own period only (预算数 with 预算数,
+ * 决算数 with 决算数): recognition gives every column a period and parts of another period are never taken.
  */
 import { CellRange } from '../../model/address';
 import { Finding } from '../../model/findings';
 import { compact, isTotalHeader, measureOf } from '../../tables/text';
 import { BudgetTable, HeaderNode, TableColumn } from '../../tables/types';
 import { Rule } from '../rule';
-import { amountAt, amountColumns, checkSum, columnName, rowName, tableName } from './common';
+import { amountAt, amountColumns, checkSum, columnName, periodGroup, rowName, tableName } from './common';
 
 export interface ColumnSum {
   total: number;
@@ -146,11 +147,15 @@ export const columnSum: Rule = {
       const tn = tableName(table, ctx.tables);
       const groups = table.sections ? table.sections.map((_, i) => i) : [undefined];
       for (const section of groups) {
-        const sums = columnSums(amountColumns(table, section)).map((s) => ({
-          ...s,
-          names: s.parts.map((c) => columnName(table, c)),
-          totalName: columnName(table, s.total),
-        }));
+        const sums = columnSums(amountColumns(table, section)).map((s) => {
+          // 决算 tables: say which period's columns are summed (预算数 合计 = …, 决算数 合计 = …)
+          const group = periodGroup(table, s.total);
+          return {
+            ...s,
+            names: s.parts.map((c) => columnName(table, c)),
+            totalName: group ? `${group} ${columnName(table, s.total)}` : columnName(table, s.total),
+          };
+        });
         if (sums.length === 0) continue;
         const rows = table.rows.filter((r) => section === undefined || r.section === section);
         for (const row of rows)

@@ -6,7 +6,7 @@ import { toA1 } from '../../model/address';
 import { CellRef, Finding, Message } from '../../model/findings';
 import { formatAmount, MoneyUnit, toScaled, UNIT_FACTOR } from '../../model/numbers';
 import { isTotalHeader } from '../../tables/text';
-import { BudgetTable, Measure, TableColumn, TableRow } from '../../tables/types';
+import { BudgetTable, Measure, Period, TableColumn, TableRow } from '../../tables/types';
 
 export type Verdict = 'equal' | 'rounding' | 'mismatch';
 
@@ -21,6 +21,11 @@ export interface CheckRecord {
 }
 
 let listener: ((r: CheckRecord) => void) | undefined;
+
+/** Report an identity a rule evaluated with its own arithmetic (checkSum and checkCross record theirs). */
+export function record(r: CheckRecord): void {
+  listener?.(r);
+}
 
 /** Observe every identity the budget rules evaluate until the returned function is called. */
 export function traceChecks(fn: (r: CheckRecord) => void): () => void {
@@ -69,9 +74,22 @@ export function columnName(table: BudgetTable, col: number): string {
   const c = table.columns.find((x) => x.col === col);
   if (!c) return toA1(0, col).replace(/\d+$/, '');
   const path = c.path.filter(
-    (p, i) => i === c.path.length - 1 || !/^(本年|支出|收入|预算数|金额|本年支出|本年收入)$/.test(p),
+    (p, i) =>
+      i === c.path.length - 1 ||
+      !/^(本年|支出|收入|预算数|金额|本年支出|本年收入|决算数|年初预算数|调整预算数|全年预算数)$/.test(p),
   );
   return path.slice(-2).join('/') || toA1(0, col).replace(/\d+$/, '') + '列';
+}
+
+/**
+ * The period group a column of a 决算 table sits under ('预算数', '年初预算数', '决算数'), for messages; '' when the
+ * table is not a 决算 or the column has no such group above it.
+ */
+export function periodGroup(table: BudgetTable, col: number): string {
+  if (table.variant !== 'final') return '';
+  const c = table.columns.find((x) => x.col === col);
+  const path = c?.path ?? [];
+  return path.slice(0, -1).find((p) => /^(年初|调整|全年)?(预算|决算)数?$/.test(p)) ?? '';
 }
 
 /** 第8行“行政运行” / row 8 “行政运行”. */
@@ -122,6 +140,30 @@ export function totalColumn(table: BudgetTable, section?: number): TableColumn |
   }
   if (best) return best;
   return cols[0];
+}
+
+/** Period of a column; no period word means the table's own year (current). */
+export function periodOfColumn(c: TableColumn): Period {
+  return c.period ?? 'current';
+}
+
+/**
+ * The total column of a table (or a section) among the columns of one period: 决算 tables print 年初预算数 and 决算数
+ * side by side, and each period is summed on its own.
+ */
+export function periodTotalColumn(
+  table: BudgetTable,
+  period: Period,
+  section?: number,
+): TableColumn | undefined {
+  const cols = amountColumns(table, section).filter((c) => periodOfColumn(c) === period && !c.ofWhich);
+  let best: TableColumn | undefined;
+  let bestDepth = Infinity;
+  for (const c of cols) {
+    const d = totalDepth(c);
+    if (d < bestDepth) [best, bestDepth] = [c, d];
+  }
+  return best ?? cols[0];
 }
 
 /** The current-period column holding `measure` (the shallowest one; undefined when ambiguous). */

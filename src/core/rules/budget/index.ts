@@ -1,6 +1,7 @@
 import { Rule } from '../rule';
 import { balance } from './balance';
 import { basicLinks } from './basic-links';
+import { carryOver } from './carry-over';
 import { columnSum } from './column-sum';
 import { emptyTable } from './empty-table';
 import { fiscalGrantLinks } from './fiscal-grant-links';
@@ -9,11 +10,12 @@ import { personnelCodes } from './personnel-codes';
 import { summaryLinks } from './summary-links';
 import { threePublicEconomic } from './three-public-economic';
 
-/** Budget-table rules (issue 3): within a table, across tables, and two warnings. */
+/** Budget-table rules (issue 3): within a table (决算 tables too), across tables, and two warnings. */
 export const rules: Rule[] = [
   columnSum,
   hierarchy,
   balance,
+  carryOver,
   fiscalGrantLinks,
   basicLinks,
   summaryLinks,

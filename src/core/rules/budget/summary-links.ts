@@ -1,13 +1,14 @@
 /**
  * budget/summary-links — T1 收支总表 against the tables it sums up (DOMAIN.md §3):
  * T3 支出总表 合计 = T1 本年支出合计; T2 收入总表 合计 = T1 本年收入合计 (收入总计 when T2 has a 上年结转 column);
- * T1 支出 by 类 = T3 类 rows; T1 收入 by source = T2 合计 by source; T1 基本/项目 = T3; and, when every yuan
- * is general-budget money, T1 人员经费 / 公用经费 = T6 (the 上海普陀 单位预算 defect).
+ * T1 支出 by 类 = T3 类 rows; T1 收入 by source = T2 合计 by source (a 决算's 财政拨款收入 = its fund rows);
+ * T1 基本/项目 = T3; and, when every yuan is general-budget money, T1 人员经费 / 公用经费 = T6 (the 上海普陀 单位预算
+ * defect).
  * Reported at the detailed table's cell, with T1's amount as expected.
  */
 import { Finding } from '../../model/findings';
 import { compact, FUNCTIONAL_LEI_NAMES, ordinalOf } from '../../tables/text';
-import { Measure, TableRow } from '../../tables/types';
+import { BudgetTable, Measure, TableRow } from '../../tables/types';
 import { Rule } from '../rule';
 import {
   Amount,
@@ -163,7 +164,7 @@ export const summaryLinks: Rule = {
       if (t2row && col)
         for (const m of INCOME_MEASURES) {
           const c2 = measureColumn(t2, m);
-          const rows = rowsWithMeasure(t1, income, m);
+          const rows = incomeRows(t1, income, m, col.col);
           if (!c2 || rows.length === 0) continue;
           push(
             amountAt(t2, t2row, c2.col),
@@ -197,6 +198,18 @@ export const summaryLinks: Rule = {
     return out;
   },
 };
+
+/**
+ * T1 收入 rows for a source. A 收入支出决算总表 lists 财政拨款 by fund (一般公共预算 / 政府性基金 / 国有资本经营
+ * 财政拨款收入) while the 收入决算表 prints one 财政拨款收入 column: that column is the sum of the printed fund rows.
+ */
+function incomeRows(t1: BudgetTable, income: number, m: Measure, col: number): TableRow[] {
+  const rows = rowsWithMeasure(t1, income, m);
+  if (rows.length > 0 || m !== 'fiscal' || t1.variant !== 'final') return rows;
+  return (['gpb', 'fund', 'soe'] as Measure[])
+    .flatMap((f) => rowsWithMeasure(t1, income, f))
+    .filter((r) => r.values.get(col) !== undefined);
+}
 
 /** T1's spending equals the general-budget table's total (within rounding): no other money is involved. */
 function allGeneralBudget(t1: Amount, t5: Amount): boolean {
