@@ -21,14 +21,14 @@ function evaluate(ctx: ReviewContext): { findings: EvaluationFinding[]; unfilled
     const e = evaluateSelfEvaluation(form, ctx.workbook, ctx.settings);
     findings.push(...e.findings.filter((f) => f.phase === 'check'));
     const pending = e.findings.filter((f) => f.rule === 'performance/self-eval-needs-person').length;
-    if (e.writes.length || pending) {
+    if (e.writes.length) {
       const first = e.writes[0] ?? undefined;
       unfilled.push({
         rule: 'performance/self-eval-unfilled',
         level: 'info',
         message: {
-          zh: `“${form.projectName || form.sheet}”还有 ${e.writes.length} 个单元格可自动填写（执行率、得分、总分、等次），${pending} 项需人工评分；可运行“填写自评表”`,
-          en: `"${form.projectName || form.sheet}": ${e.writes.length} cell(s) can be filled automatically (rate, scores, total, grade) and ${pending} need a person; run fill`,
+          zh: `“${form.projectName || form.sheet}”还有 ${e.writes.length} 个单元格可自动填写（执行率、得分、总分、等次），${pending} 项需人工评分；可点击“填充评分”（或运行 gouji fill）`,
+          en: `"${form.projectName || form.sheet}": ${e.writes.length} cell(s) can be filled automatically (rate, scores, total, grade) and ${pending} need a person; use Fill scores (or gouji fill)`,
         },
         locations: first
           ? [{ sheet: first.sheet, cell: toA1(first.row, first.col) }]
