@@ -50,7 +50,7 @@ const ODD_VALUES: CellValue[] = [
 function scramble(workbook: Workbook, seed: number, share: number): Workbook {
   const rnd = prng(seed);
   for (const sheet of workbook.sheets) {
-    sheet.rows.forEach((row, r) =>
+    sheet.rows.forEach((row) =>
       row?.forEach((_cell, c) => {
         if (rnd() >= share) return;
         const value = ODD_VALUES[Math.floor(rnd() * ODD_VALUES.length)];
