@@ -100,6 +100,51 @@ function withNameUnit(v: ParsedValue, nameUnit: Unit | null): ParsedValue {
   return v;
 }
 
+type NumberValue = Extract<ParsedValue, { kind: 'number' }>;
+
+/** A unit written with a magnitude ('万次', '万元', '亿元'): a bare number may be meant in the base unit. */
+const MAGNITUDE_PREFIX = /^(?:百万|千万|十万|万亿|万|亿)/;
+
+/**
+ * A bare number in the actual (`24`, typed as a plain cell value) is read in the target's unit (`=24辆` →
+ * 24辆). For a percent target it is read as percent points when it is above 1 (`96.5` against `≥98%` →
+ * 96.5%); a bare value in (0, 1] could be a fraction (0.965 = 96.5%) or percent points (0.965%), so a
+ * person decides — Excel's own percent cells carry a '%' format and arrive as '96.5%'. A bare number
+ * read in a scaled unit that lands 1000× or more above the target (`15300` against `≥1.8万次`) was
+ * probably written in the base unit, so a person decides that too.
+ */
+function adoptTargetUnit(
+  actual: NumberValue,
+  target: NumberValue,
+): { kind: 'ok'; value: NumberValue } | { kind: 'ambiguous'; result: IndicatorScore } {
+  const unit = target.unit;
+  if (actual.unit || !unit || actual.value === 0) return { kind: 'ok', value: actual };
+  const a = actual.text.trim();
+  const t = target.text.trim();
+  if (unit.family === 'percent' && unit.base === '%' && unit.factor === 1) {
+    if (Math.abs(actual.value) > 1) return { kind: 'ok', value: { ...actual, unit } };
+    return {
+      kind: 'ambiguous',
+      result: person(
+        'incompatible-units',
+        `实际完成值“${a}”未写单位，可读作 ${fmt(actual.value * 100)}% 或 ${fmt(actual.value)}%，无法与指标值“${t}”比较；请写明“%”，或需人工评分`,
+        `the actual "${a}" has no unit and could mean ${fmt(actual.value * 100)} % or ${fmt(actual.value)} %; it cannot be compared with the target "${t}" — write the "%" or a person must score it`,
+      ),
+    };
+  }
+  if (MAGNITUDE_PREFIX.test(unit.text) && target.value > 0 && actual.value >= target.value * 1000) {
+    return {
+      kind: 'ambiguous',
+      result: person(
+        'incompatible-units',
+        `实际完成值“${a}”未写单位，按指标值“${t}”的单位读作 ${a}${unit.text}，与指标相差千倍以上，可能按基本单位填写；请写明单位，或需人工评分`,
+        `the actual "${a}" has no unit; read in the unit of the target "${t}" it is ${a} ${unit.text}, over 1000× the target, so it may be in the base unit — write the unit or a person must score it`,
+      ),
+    };
+  }
+  return { kind: 'ok', value: { ...actual, unit } };
+}
+
 function dateKey(d: DateValue, useYear: boolean): number {
   return (useYear ? (d.year ?? 0) : 0) * 10000 + (d.month ?? 12) * 100 + (d.day ?? (d.end ? 31 : 31));
 }
@@ -121,7 +166,7 @@ export function scoreIndicator(input: IndicatorInput, settings: ScoringSettings)
     return person('no-actual', '实际完成值为空，需先填写', 'the actual value is empty; fill it in first');
   const nameUnit = input.name ? unitFromName(input.name) : null;
   const target = withNameUnit(parseValue(targetText), nameUnit);
-  const actual = withNameUnit(parseValue(actualText), nameUnit);
+  let actual = withNameUnit(parseValue(actualText), nameUnit);
 
   // the actual states the target outright → 达成, full weight
   if (normalizeValueText(targetText) === normalizeValueText(actualText)) {
@@ -151,6 +196,9 @@ export function scoreIndicator(input: IndicatorInput, settings: ScoringSettings)
         `the actual "${actualText}" is not a number comparable with the target "${targetText}"; a person must score it`,
       );
     }
+    const bare = adoptTargetUnit(actual, target);
+    if (bare.kind === 'ambiguous') return bare.result;
+    actual = bare.value;
     const zeroActual = actual.value === 0 && !actual.unit;
     const zeroTarget = target.value === 0 && !target.unit;
     if (!zeroActual && !zeroTarget && !unitsCompatible(target.unit, actual.unit)) {

@@ -157,7 +157,7 @@ describe('dates, periods and qualitative', () => {
     expect(personReason('40万', '未支付')).toBe('qualitative');
   });
   test('incompatible units → a person', () => {
-    expect(personReason('≥95%', '96')).toBe('incompatible-units');
+    expect(personReason('≥95%', '96辆')).toBe('incompatible-units');
     expect(personReason('1套', '1个')).toBe('incompatible-units');
     expect(personReason('≥1.8万次', '1.9万人次')).toBe('incompatible-units');
   });
@@ -203,5 +203,51 @@ describe('grades, sums and deviation', () => {
     // 反向: 40 % under a cost ceiling is an over-achievement that needs a reason
     expect(needsDeviationReason(score('≤100万元', '60万元', 5), S)).toBe(true);
     expect(needsDeviationReason(score('=0起', '1起', 5), S)).toBe(true);
+  });
+});
+
+describe('a bare number in the actual takes the target’s unit', () => {
+  test('count: 24 against =24辆 is met', () => {
+    const r = score('=24辆', '24', 10);
+    expect(r.score).toBe(10);
+    expect(r.achieved).toBe(true);
+    expect(r.working).toContain('24辆');
+  });
+  test('count: 20 against ≥24辆 scores 20 ÷ 24', () => {
+    expect(score('≥24辆', '20', 6).score).toBe(5);
+  });
+  test('money: 58.2 against ≤60万元 is met, 75 is over by a quarter', () => {
+    expect(score('≤60万元', '58.2', 5).score).toBe(5);
+    expect(score('≤60万元', '75', 4).score).toBe(3);
+  });
+  test('scaled unit: 1.53 against ≥1.8万次 reads 1.53万次; 15300 is ambiguous', () => {
+    expect(score('≥1.8万次', '1.53', 10).score).toBe(8.5);
+    expect(personReason('≥1.8万次', '15300')).toBe('incompatible-units');
+  });
+  test('time: 30 against ≤24小时 reads 30小时; 12 is met', () => {
+    expect(score('≤24小时', '30', 5).score).toBe(3.75);
+    expect(score('≤24小时', '12', 5).score).toBe(5);
+  });
+  test('percent: 96.5 against ≥98% reads 96.5 %', () => {
+    const r = score('≥98%', '96.5', 5);
+    expect(r.score).toBe(4.92);
+    expect(r.working).toContain('96.5%');
+    expect(score('=100%', '100', 5).score).toBe(5);
+  });
+  test('percent: a bare 0.965 could be 96.5 % or 0.965 %, so a person decides', () => {
+    const r = scoreIndicator({ target: '≥98%', actual: '0.965', weight: 5 }, S);
+    expect(r.kind).toBe('person');
+    if (r.kind === 'person') {
+      expect(r.reason).toBe('incompatible-units');
+      expect(r.message.zh).toContain('96.5%');
+      expect(r.message.zh).toContain('0.965%');
+    }
+  });
+  test('percent: an Excel percent cell arrives as text with % and scores', () => {
+    expect(score('≥98%', '96.5%', 5).score).toBe(4.92);
+  });
+  test('zero stays zero in any unit; a unit that differs still goes to a person', () => {
+    expect(score('=0起', '0', 10).score).toBe(10);
+    expect(personReason('=24辆', '24台')).toBe('incompatible-units');
   });
 });
