@@ -15,7 +15,7 @@ const TITLE_END = /表(\(.*\)|（.*）|\d{4}年度?)*$/;
  * prose, unit lines, headers).
  */
 export function classifyTitle(text: string): TitleKind | null {
-  const s = compact(text).replace(/^(公开)?(\d+表|附?表(\d+|[一二三四五六七八九十]+)|\d+)[-、.:：]?/, '');
+  const s = stripNumber(text);
   if (s.length < 4 || s.length > 80) return null;
   if (!TITLE_END.test(s)) return null;
   if (/绩效|自评|评价|目标表|项目库|政府采购|资产|编制说明/.test(s)) return null;
@@ -23,6 +23,47 @@ export function classifyTitle(text: string): TitleKind | null {
   const variant: 'budget' | 'final' = /决算/.test(s) ? 'final' : 'budget';
   const k = kindOf(s);
   return k ? { kind: k, variant } : null;
+}
+
+/**
+ * The title without its table number. The number is cut off before spaces are removed (表五 一般公共预算支出表:
+ * the space ends the number); without a space, a numeral that starts the title is given back (表五一般… / 表八三公…).
+ */
+export function stripNumber(text: string): string {
+  const spaced = normalizeSpaces(text).trim();
+  const m =
+    /^(公开\s*)?(附表|附件|表)?\s*(\d+(\s*[-－—.．]\s*\d+)*(?!\s*[-－—.．]?\s*\d)|[一二三四五六七八九十]+)\s*(表)?\s*([-－—、.．:：]|\s)\s*/.exec(
+      spaced,
+    );
+  if (m && (m[2] || m[5] || /[-－—、.．:：]/.test(m[6]))) return compact(spaced.slice(m[0].length));
+  const s = compact(text);
+  const p = /^(公开)?(附表|附件|表)?(\d+([-－—.．]\d+)*(?![-－—.．]?\d)|[一二三四五六七八九十]+)(表)?/.exec(
+    s,
+  );
+  if (!p || (!p[2] && !p[5] && !/^\d/.test(p[3]))) return s.replace(/^[-、.:：]/, '');
+  let cut = p[0].length;
+  let rest = s.slice(cut);
+  if (!p[5] && /[一二三四五六七八九十]$/.test(p[3])) {
+    // give back a numeral that belongs to the title: 一般 / 三公 / 二〇二五年
+    const last = p[3][p[3].length - 1];
+    if (
+      (last === '一' && /^般/.test(rest)) ||
+      (last === '三' && /^公/.test(rest)) ||
+      (last === '二' && /^[〇零]/.test(rest))
+    ) {
+      if (p[3].length > 1 || p[2]) {
+        cut--;
+        rest = s.slice(cut);
+      }
+    }
+  }
+  // digits that are a year (2025年…) are not a table number
+  if (!p[2] && !p[5] && /^年/.test(rest)) return s;
+  return rest.replace(/^[-、.:：]/, '');
+}
+
+function normalizeSpaces(text: string): string {
+  return text.replace(/[\u00a0\u3000]/g, ' ');
 }
 
 function kindOf(s: string): BudgetTableKind | null {

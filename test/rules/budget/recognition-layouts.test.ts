@@ -1,0 +1,70 @@
+/**
+ * Layouts the acceptance audit found misread (regressions): table numbers in Chinese numerals, merged 科目编码
+ * headers over split code columns without 类/款/项 labels, tables with a missing or unusual title.
+ */
+import { parseRange } from '../../../src/core/model/address';
+import { Finding } from '../../../src/core/model/findings';
+import { CellValue, Sheet, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
+import { review } from '../../../src/core/review';
+import { rules as budgetRules } from '../../../src/core/rules/budget';
+import { classifyTitle } from '../../../src/core/tables/classify';
+import { recognizeBudgetTables } from '../../../src/core/tables/recognize';
+
+const sheet = (name: string, values: CellValue[][], merges: string[] = []): Sheet => {
+  const s = sheetFromValues(name, values, merges.map(parseRange));
+  for (const row of s.rows)
+    for (const cell of row ?? []) if (cell && typeof cell.value === 'number') cell.numFmt = '#,##0.00';
+  return s;
+};
+const run = (sheets: Sheet[]): Finding[] => review({ sheets } as Workbook, {}, budgetRules).findings;
+const errors = (fs: Finding[]) =>
+  fs
+    .filter((f) => f.level === 'error')
+    .map((f) => `${f.rule} ${f.locations[0].sheet}!${f.locations[0].cell}`);
+
+describe('table numbers before the title', () => {
+  test.each([
+    ['表五 一般公共预算支出表', 'general-budget'],
+    ['表五一般公共预算支出表', 'general-budget'],
+    ['表五 一般公共预算支出情况表', 'general-budget'],
+    ['表十一 一般公共预算支出表', 'general-budget'],
+    ['表六 一般公共预算基本支出表', 'general-budget-basic'],
+    ['表八 三公经费支出表', 'three-public'],
+    ['表八三公经费支出表', 'three-public'],
+    ['附表3-1 部门收支总表', 'revenue-expenditure'],
+    ['表3-1一般公共预算基本支出表', 'general-budget-basic'],
+    ['表 3 支出总表', 'expenditure'],
+    ['附件1 部门收入总表', 'revenue'],
+    ['公开01表 收入支出决算总表', 'revenue-expenditure'],
+    ['公开02表收入决算表', 'revenue'],
+    ['2026年部门收支总表', 'revenue-expenditure'],
+  ])('%s → %s', (title, kind) => {
+    expect(classifyTitle(title)?.kind).toBe(kind);
+  });
+
+  test('表五/表六 in numerals: the tables are linked and a 基本支出 gap is an error (广州 renumbered)', () => {
+    const t5 = sheet('Sheet1', [
+      ['表五 一般公共预算支出表'],
+      ['单位：万元'],
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      ['合计', null, 30, 20, 10],
+      ['201', '一般公共服务支出', 30, 20, 10],
+      ['20101', '人大事务', 30, 20, 10],
+      ['2010101', '行政运行', 20, 20, null],
+      ['2010102', '一般行政管理事务', 10, null, 10],
+    ]);
+    const t6 = sheet('Sheet2', [
+      ['表六 一般公共预算基本支出表'],
+      ['单位：万元'],
+      ['科目编码', '科目名称', '合计', '人员经费', '公用经费'],
+      ['合计', null, 30, 25, 5],
+      ['301', '工资福利支出', 25, 25, null],
+      ['30101', '基本工资', 25, 25, null],
+      ['302', '商品和服务支出', 5, null, 5],
+      ['30201', '办公费', 5, null, 5],
+    ]);
+    const { tables } = recognizeBudgetTables({ sheets: [t5, t6] } as Workbook);
+    expect(tables.map((t) => t.kind)).toEqual(['general-budget', 'general-budget-basic']);
+    expect(errors(run([t5, t6]))).toEqual(['budget/basic-links Sheet2!C4']);
+  });
+});
