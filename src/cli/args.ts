@@ -1,5 +1,6 @@
 /** A small argument parser: positionals, boolean flags and flags with a value. */
-import { CliError } from './io';
+import { Settings } from '../core/settings';
+import { CliError, CliIO, readInput } from './io';
 
 export interface ParsedArgs {
   positionals: string[];
@@ -44,4 +45,35 @@ export function langFlag(args: ParsedArgs): 'zh' | 'en' {
   if (v === undefined) return 'zh';
   if (v === 'zh' || v === 'en') return v;
   throw new CliError(`--lang 只能是 zh 或 en / --lang must be zh or en`);
+}
+
+/**
+ * `--config <settings.json>`: review settings as JSON (any part of Settings, e.g.
+ * {"scoring": {"reverseFormula": "ratio", "gradeBands": [{"min": 80, "grade": "优"}, …]}}), plus --lang.
+ */
+export function settingsFlag(args: ParsedArgs, io: CliIO): Partial<Settings> {
+  const lang = langFlag(args);
+  const path = args.flags.get('--config');
+  if (typeof path !== 'string') return { lang };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(readInput(io, path)));
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(
+      `配置文件不是有效的 JSON / the config file is not valid JSON: ${path} (${(e as Error).message})`,
+    );
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new CliError(`配置文件应为一个 JSON 对象 / the config file must hold one JSON object: ${path}`);
+  const settings = parsed as Partial<Settings>;
+  const bands = settings.scoring?.gradeBands;
+  if (
+    bands !== undefined &&
+    (!Array.isArray(bands) || bands.some((b) => typeof b?.min !== 'number' || typeof b?.grade !== 'string'))
+  )
+    throw new CliError(
+      `gradeBands 应为 [{"min": 数字, "grade": "等次"}…] / gradeBands must be [{"min": number, "grade": string}…]`,
+    );
+  return { ...settings, lang: args.flags.has('--lang') ? lang : (settings.lang ?? lang) };
 }

@@ -2,24 +2,26 @@
 import { planHighlights } from '../core/highlights';
 import { review } from '../core/review';
 import { patchXlsx } from '../xlsx';
-import { langFlag, parseArgs } from './args';
-import { CliError, CliIO, readInput, writeOutput } from './io';
+import { parseArgs, settingsFlag } from './args';
+import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
 import { loadWorkbook } from './load';
 import { textReport, toJson } from './report';
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { valued: ['--lang', '--annotate'], boolean: ['--json'] });
+  const args = parseArgs(argv, { valued: ['--lang', '--annotate', '--config'], boolean: ['--json'] });
   if (args.positionals.length !== 1)
     throw new CliError(
-      '用法 / usage: gouji check <file.xlsx> [--json] [--lang zh|en] [--annotate <out.xlsx>]',
+      '用法 / usage: gouji check <file.xlsx> [--json] [--lang zh|en] [--annotate <out.xlsx>] [--config <settings.json>]',
     );
-  const lang = langFlag(args);
+  const settings = settingsFlag(args, io);
+  const lang = settings.lang ?? 'zh';
   const file = args.positionals[0];
+  const annotate = args.flags.get('--annotate');
+  if (typeof annotate === 'string') assertNotInput(file, annotate);
   const bytes = readInput(io, file);
   const workbook = loadWorkbook(bytes, file);
-  const result = review(workbook, { lang });
+  const result = review(workbook, settings);
 
-  const annotate = args.flags.get('--annotate');
   if (typeof annotate === 'string') {
     const highlights = planHighlights(result.findings, lang);
     writeOutput(io, annotate, patchXlsx(bytes, { highlights }));

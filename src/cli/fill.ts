@@ -1,5 +1,5 @@
 /**
- * `gouji fill <in.xlsx> -o <out.xlsx> [--lang zh|en] [--json]` — score every 绩效自评表 and write 执行率, 得分,
+ * `gouji fill <in.xlsx> -o <out.xlsx> [--lang zh|en] [--config <settings.json>] [--json]` — score every 绩效自评表 and write 执行率, 得分,
  * 小计, 总分 and 等次 into the sheet's own empty cells (nothing else in the file changes). Prints what was
  * written and what needs a person. Exit 0 ok, 1 a filled value is wrong (error-level finding), 2 bad usage or
  * an unreadable file (one line on stderr).
@@ -9,11 +9,12 @@ import { Finding, Lang } from '../core/model/findings';
 import { formatAmount } from '../core/model/numbers';
 import { planFill } from '../core/performance/fill';
 import { patchXlsx } from '../xlsx';
-import { langFlag, parseArgs } from './args';
-import { CliError, CliIO, readInput, writeOutput } from './io';
-import { loadWorkbook } from './load';
+import { parseArgs, settingsFlag } from './args';
+import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
+import { loadWorkbook, skipProtected } from './load';
 
-const USAGE = '用法 / usage: gouji fill <in.xlsx> -o <out.xlsx> [--lang zh|en] [--json]';
+const USAGE =
+  '用法 / usage: gouji fill <in.xlsx> -o <out.xlsx> [--lang zh|en] [--config <settings.json>] [--json]';
 
 const LEVEL_NAME: Record<Lang, Record<Finding['level'], string>> = {
   zh: { error: '错误', warning: '警告', info: '提示' },
@@ -37,19 +38,26 @@ export async function runFill(argv: string[], io: CliIO): Promise<number> {
 
 function fill(argv: string[], io: CliIO): number {
   const args = parseArgs(argv, {
-    valued: ['--lang', '--output'],
+    valued: ['--lang', '--output', '--config'],
     boolean: ['--json'],
     aliases: { '-o': '--output' },
   });
   const out = args.flags.get('--output');
   if (args.positionals.length !== 1 || typeof out !== 'string') throw new CliError(USAGE);
-  const lang = langFlag(args);
+  const settings = settingsFlag(args, io);
+  const lang = settings.lang ?? 'zh';
   const file = args.positionals[0];
-  if (out === file)
-    throw new CliError(`输出文件不能覆盖输入文件 / the output must not overwrite the input: ${out}`);
+  assertNotInput(file, out);
   const bytes = readInput(io, file);
   const workbook = loadWorkbook(bytes, file);
-  const plan = planFill(workbook, { lang });
+  const planned = planFill(workbook, settings);
+  const unlocked = skipProtected(workbook, planned.writes);
+  const plan = {
+    ...planned,
+    writes: unlocked.writes,
+    labels: planned.labels.filter((_, i) => unlocked.writes.includes(planned.writes[i])),
+    findings: [...planned.findings, ...unlocked.findings],
+  };
   const result = plan.writes.length ? patchXlsx(bytes, { writes: plan.writes }) : bytes;
   writeOutput(io, out, result);
 

@@ -1,5 +1,6 @@
 /** The CLI's only contact with the outside world, so commands can be tested without a terminal. */
-import { readFileSync, writeFileSync } from 'fs';
+import { readFileSync, realpathSync, writeFileSync } from 'fs';
+import { resolve } from 'path';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -38,4 +39,19 @@ export function writeOutput(io: CliIO, path: string, bytes: Uint8Array): void {
   } catch (e) {
     throw new CliError(`无法写入 / cannot write ${path}: ${(e as Error).message}`);
   }
+}
+
+/** The same file on disk, however the two paths are written (./a.xlsx, ../dir/a.xlsx, a symlink). */
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** Gouji never writes over the workbook it reads: the output must be another file. */
+export function assertNotInput(input: string, output: string): void {
+  if (canonical(input) === canonical(output))
+    throw new CliError(`输出文件不能覆盖输入文件 / the output must not overwrite the input: ${output}`);
 }

@@ -87,7 +87,7 @@ function findingLine(f: Finding, lang: Lang): string[] {
     .slice(1)
     .map((l) => (l.sheet === f.locations[0].sheet ? l.cell : `${l.sheet}!${l.cell}`));
   if (others.length) detail.push(`${w.also} ${others.join(', ')}`);
-  if (detail.length) lines.push(`           ${detail.join('；')}`);
+  if (detail.length) lines.push(`           ${detail.join(lang === 'zh' ? '；' : '; ')}`);
   return lines;
 }
 

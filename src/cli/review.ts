@@ -1,43 +1,50 @@
 /**
- * `gouji review <in.xlsx> -o <out.xlsx> [--lang zh|en] [--json]` — the whole job in one go: fill the scores
+ * `gouji review <in.xlsx> -o <out.xlsx> [--lang zh|en] [--config <settings.json>] [--json]` — the whole job in one go: fill the scores
  * of every 自评表 into their empty cells, review the filled workbook, highlight every finding with a note and
  * add the 审核汇总 sheet. Prints the report; exit codes as `check`.
  */
 import { planHighlights } from '../core/highlights';
-import { Finding } from '../core/model/findings';
+import { countByLevel, Finding } from '../core/model/findings';
 import { planFill } from '../core/performance/fill';
-import { review } from '../core/review';
+import { review, sortFindings } from '../core/review';
 import { planSummary } from '../core/summary';
 import { patchXlsx } from '../xlsx';
-import { langFlag, parseArgs } from './args';
-import { CliError, CliIO, readInput, writeOutput } from './io';
-import { loadWorkbook, ownedSheetNames } from './load';
+import { parseArgs, settingsFlag } from './args';
+import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
+import { loadWorkbook, ownedSheetNames, skipProtected } from './load';
 import { textReport, toJson } from './report';
 
 export async function runReview(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
-    valued: ['--lang', '--output'],
+    valued: ['--lang', '--output', '--config'],
     boolean: ['--json'],
     aliases: { '-o': '--output' },
   });
   const out = args.flags.get('--output');
   if (args.positionals.length !== 1 || typeof out !== 'string')
-    throw new CliError('用法 / usage: gouji review <in.xlsx> -o <out.xlsx> [--lang zh|en] [--json]');
-  const lang = langFlag(args);
+    throw new CliError(
+      '用法 / usage: gouji review <in.xlsx> -o <out.xlsx> [--lang zh|en] [--config <settings.json>] [--json]',
+    );
+  const settings = settingsFlag(args, io);
+  const lang = settings.lang ?? 'zh';
   const file = args.positionals[0];
-  if (out === file)
-    throw new CliError(`输出文件不能覆盖输入文件 / the output must not overwrite the input: ${out}`);
+  assertNotInput(file, out);
   const original = readInput(io, file);
 
   // 1. scores into empty cells
-  const fill = planFill(loadWorkbook(original, file), { lang });
+  const source = loadWorkbook(original, file);
+  const planned = planFill(source, settings);
+  const unlocked = skipProtected(source, planned.writes);
+  const fill = { writes: unlocked.writes, findings: [...planned.findings, ...unlocked.findings] };
   const filled = fill.writes.length ? patchXlsx(original, { writes: fill.writes }) : original;
 
   // 2. review what the workbook now says; fill's "a person must score this" items join the findings
   const workbook = loadWorkbook(filled, file);
-  const result = review(workbook, { lang });
-  const seen = new Set(result.findings.map(key));
-  for (const f of fill.findings) if (!seen.has(key(f))) result.findings.push(f);
+  const reviewed = review(workbook, settings);
+  const seen = new Set(reviewed.findings.map(key));
+  const findings = [...reviewed.findings, ...fill.findings.filter((f) => !seen.has(key(f)))];
+  sortFindings(findings, workbook);
+  const result = { ...reviewed, findings, counts: countByLevel(findings) };
 
   // 3. highlights and the summary sheet in one patch
   const summary = planSummary(
@@ -47,25 +54,26 @@ export async function runReview(argv: string[], io: CliIO): Promise<number> {
     ownedSheetNames(filled),
   );
   const highlights = planHighlights(result.findings, lang).filter((h) => h.sheet !== summary.sheet.name);
-  writeOutput(io, out, patchXlsx(filled, { highlights, addSheets: [summary.sheet] }));
+  writeOutput(
+    io,
+    out,
+    patchXlsx(filled, { highlights, addSheets: [summary.sheet], removeSheets: summary.stale }),
+  );
 
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of result.findings) counts[f.level]++;
-  const final = { ...result, counts };
   if (args.flags.has('--json')) {
     io.stdout(
-      JSON.stringify({ ...toJson(file, final, lang), output: out, filled: fill.writes.length }, null, 2) +
+      JSON.stringify({ ...toJson(file, result, lang), output: out, filled: fill.writes.length }, null, 2) +
         '\n',
     );
   } else {
-    io.stdout(textReport(file, final, lang));
+    io.stdout(textReport(file, result, lang));
     io.stdout(
       lang === 'zh'
         ? `\n已填写评分 ${fill.writes.length} 处，标注 ${highlights.length} 个单元格，汇总表“${summary.sheet.name}”。写出：${out}\n`
         : `\nFilled ${fill.writes.length} score cell(s), highlighted ${highlights.length} cell(s), summary sheet "${summary.sheet.name}". Wrote: ${out}\n`,
     );
   }
-  return counts.error > 0 ? 1 : 0;
+  return result.counts.error > 0 ? 1 : 0;
 }
 
 function key(f: Finding): string {

@@ -1,33 +1,37 @@
-/** `gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en]` — add or replace the 审核汇总 sheet. */
+/** `gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en] [--config <settings.json>]` — add or replace the 审核汇总 sheet. */
 import { review } from '../core/review';
 import { planSummary } from '../core/summary';
 import { patchXlsx } from '../xlsx';
-import { langFlag, parseArgs } from './args';
-import { CliError, CliIO, readInput, writeOutput } from './io';
+import { parseArgs, settingsFlag } from './args';
+import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
 import { loadWorkbook, ownedSheetNames } from './load';
 
 export async function runSummary(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
-    valued: ['--lang', '--output'],
+    valued: ['--lang', '--output', '--config'],
     boolean: [],
     aliases: { '-o': '--output' },
   });
   const out = args.flags.get('--output');
   if (args.positionals.length !== 1 || typeof out !== 'string')
-    throw new CliError('用法 / usage: gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en]');
-  const lang = langFlag(args);
+    throw new CliError(
+      '用法 / usage: gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en] [--config <settings.json>]',
+    );
+  const settings = settingsFlag(args, io);
+  const lang = settings.lang ?? 'zh';
   const file = args.positionals[0];
+  assertNotInput(file, out);
   const bytes = readInput(io, file);
   const workbook = loadWorkbook(bytes, file);
   const owned = ownedSheetNames(bytes);
-  const result = review(workbook, { lang });
+  const result = review(workbook, settings);
   const plan = planSummary(
     result,
     lang,
     workbook.sheets.map((s) => s.name),
     owned,
   );
-  writeOutput(io, out, patchXlsx(bytes, { addSheets: [plan.sheet] }));
+  writeOutput(io, out, patchXlsx(bytes, { addSheets: [plan.sheet], removeSheets: plan.stale }));
   const c = result.counts;
   io.stdout(
     lang === 'zh'

@@ -153,6 +153,11 @@ export function createExcelHost(options: ExcelHostOptions = {}): GoujiHost {
           );
           progress?.(t.summary, 0.75);
           const written = await writeSummarySheet(context, plan.sheet);
+          // a summary Gouji wrote before in the other language goes
+          if (plan.stale.length) {
+            for (const name of plan.stale) context.workbook.worksheets.getItem(name).delete();
+            await context.sync();
+          }
           progress?.(t.done, 1);
           return { sheet: written.sheet };
         }),

@@ -13,6 +13,8 @@ export interface SummaryPlan {
   sheet: SheetSpec;
   /** Said when the usual name belongs to a sheet the user made. */
   finding?: Finding;
+  /** Summaries Gouji made before under another name (the other language): to remove. */
+  stale: string[];
 }
 
 /**
@@ -46,5 +48,7 @@ export function planSummary(
     };
   }
   if (finding) model.findings = [...model.findings, finding];
-  return { model, sheet: summarySheet(model, lang, name), finding };
+  const summaryNames = Object.values(SUMMARY_SHEET_NAME);
+  const stale = ownedSheets.filter((s) => s !== name && summaryNames.some((n) => s.startsWith(n)));
+  return { model, sheet: summarySheet(model, lang, name), finding, stale };
 }

@@ -4,7 +4,7 @@
  */
 import { CellRef, Finding, Level, Message } from '../model/findings';
 import { toA1 } from '../model/address';
-import { convertMoney, MoneyUnit } from '../model/numbers';
+import { convertMoney, MoneyUnit, roundHalfUp } from '../model/numbers';
 import { cellText } from '../model/workbook';
 import { CatalogScheme } from '../catalog/types';
 import { ReviewResult } from '../review';
@@ -60,7 +60,7 @@ const EXPECTED_KINDS = ['数量', '质量', '时效', '成本', '社会效益', 
 export function buildSummaryModel(result: ReviewResult): SummaryModel {
   const { tables, targetForms, selfEvaluations, workbook } = result.context;
   const moneyUnit = mainUnit(tables);
-  const amount = (t: BudgetTable, v: number) => convertMoney(v, t.unit, moneyUnit);
+  const amount = (t: BudgetTable, v: number) => inUnit(v, t.unit, moneyUnit);
 
   const totals: SourcedAmount[] = [
     twoSidedGrand(tables, 'income', { zh: '收入总计', en: 'Total revenue' }),
@@ -124,6 +124,11 @@ export function buildSummaryModel(result: ReviewResult): SummaryModel {
       .map(([sheet, counts]) => ({ sheet, counts })),
     findings: result.findings,
   };
+}
+
+/** A converted amount without binary noise (10.71 万元 → 107100 元, not 107100.00000000001). */
+function inUnit(value: number, from: MoneyUnit, to: MoneyUnit): number {
+  return roundHalfUp(convertMoney(value, from, to), 6);
 }
 
 function mainUnit(tables: BudgetTable[]): MoneyUnit {
@@ -237,7 +242,7 @@ function classRows(
         return {
           code: lei,
           name: depth === 3 ? top[0].name : (catalogName(lei) ?? lei),
-          amount: convertMoney(amount, t.unit, unit),
+          amount: inUnit(amount, t.unit, unit),
           source: { sheet: t.sheet, cell: toA1(top[0].row, col) },
         };
       });
@@ -260,7 +265,7 @@ function indicatorStats(levels: string[]): { by: Record<string, number>; missing
 function targetRow(f: TargetForm, unit: MoneyUnit, projectTotal?: number): ProjectRow {
   const stats = indicatorStats(f.indicators.map((i) => i.level2 || i.level1));
   const amount = f.total ?? f.fiscal;
-  const converted = amount === undefined ? undefined : convertMoney(amount, f.unit, unit);
+  const converted = amount === undefined ? undefined : inUnit(amount, f.unit, unit);
   const cell = f.projectNameCell ?? { row: f.range.top, col: f.range.left };
   return {
     name: f.projectName,
@@ -293,7 +298,7 @@ function selfEvaluationRow(f: SelfEvaluationForm): ProjectRow {
 /** The budget unit's name: an explicit 编制单位/预算单位 line, else the title's text before the year. */
 export function unitNameFrom(topTexts: string[], titles: string[]): string | undefined {
   for (const t of topTexts) {
-    const m = /(?:编制单位|预算单位|单位名称|部门名称|部门|单位)[:：]\s*([^\s，,（(]{2,40})/.exec(t);
+    const m = /(?:编制单位|预算单位|单位名称|部门名称|部门[（(]单位[)）]|部门|单位)[:：]\s*([^\s，,（(]{2,40})/.exec(t);
     if (m && !/^(?:人民币)?(?:亿元|万元|千元|元)$/.test(m[1])) return m[1];
   }
   const names = titles
