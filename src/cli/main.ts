@@ -1,4 +1,4 @@
-/** The `gouji` command: check, fill, summary. Exit 0 ok, 1 error-level findings, 2 bad usage or unreadable file. */
+/** The `gouji` command: check, fill, summary, review. Exit 0 ok, 1 error-level findings, 2 bad usage or unreadable file. */
 import { XlsxWriteError } from '../xlsx';
 import { runCheck } from './check';
 import { runFill } from './fill';
@@ -9,10 +9,11 @@ import { CliError, CliIO, nodeIO } from './io';
 const HELP = `gouji — 勾稽: review Chinese budget and performance workbooks
 
 用法 / usage:
-  gouji check <file.xlsx> [--json] [--lang zh|en] [--annotate <out.xlsx>]
-  gouji fill <in.xlsx> -o <out.xlsx> [--json] [--lang zh|en]
-  gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en]
-  gouji review <in.xlsx> -o <out.xlsx> [--json] [--lang zh|en]   (fill + check + highlights + summary)
+  gouji check <file.xlsx> [--json] [--lang zh|en] [--annotate <out.xlsx>] [--config <settings.json>]
+  gouji fill <in.xlsx> -o <out.xlsx> [--json] [--lang zh|en] [--config <settings.json>]
+  gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en] [--config <settings.json>]
+  gouji review <in.xlsx> -o <out.xlsx> [--json] [--lang zh|en] [--config <settings.json>]
+      review = fill + check + highlights + summary in one copy
 
 退出码 / exit codes: 0 无错误 no errors · 1 有错误级问题 error-level findings · 2 无法读取或用法错误 unreadable file or bad usage
 `;
