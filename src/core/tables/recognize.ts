@@ -208,6 +208,7 @@ function readTable(grid: Grid, title: TitleRow, end: number): ReadResult {
 
   const year = yearIn(title.text) ?? maxHeaderYear(grid, headerRows, left, right);
   const header = readHeader(grid, headerRows, dataRows, { left, right }, year, finalTable);
+  markSplitCodes(grid, header.columns, dataRows);
   const amountCols = header.columns.filter((c) => c.role === 'amount');
   if (amountCols.length === 0) return { zh: '表头中没有金额列', en: 'its header has no amount column' };
   if (unitFrom === 'assumed') {
@@ -300,8 +301,55 @@ const ECONOMIC_KINDS: BudgetTableKind[] = [
   'fiscal-grant-basic',
 ];
 
+const SPLIT_LEVELS = ['lei', 'kuan', 'xiang'] as const;
+
+/**
+ * Mark 类 | 款 | 项 code columns: by their 类/款/项 header labels, or — when one merged 科目编码 header spans
+ * several columns without such labels — by their content: a column of 3-digit codes followed by columns of
+ * 1–2-digit parts ('03', '01') under the same header cell.
+ */
+export function markSplitCodes(grid: Grid, columns: TableColumn[], dataRows: number[]): void {
+  for (const c of columns) {
+    if (c.role !== 'code') continue;
+    const deepest = compact(c.nodes?.[c.nodes.length - 1]?.text ?? '');
+    const k = ['类', '款', '项'].indexOf(deepest);
+    if (k >= 0) c.split = SPLIT_LEVELS[k];
+  }
+  const digits = (col: number) =>
+    dataRows.map((r) => compact(grid.ownText(r, col))).filter((t) => /^\d+$/.test(t));
+  for (let i = 0; i < columns.length; i++) {
+    const first = columns[i];
+    if (first.split || first.role !== 'code') continue;
+    const lei = digits(first.col);
+    if (lei.length === 0 || !lei.every((t) => t.length === 3)) continue;
+    const top = first.nodes?.[0]?.range;
+    const run = [first];
+    for (let j = i + 1; j < columns.length && run.length < 3; j++) {
+      const c = columns[j];
+      if (c.col !== run[run.length - 1].col + 1 || c.split || c.role === 'name') break;
+      const r = c.nodes?.[0]?.range;
+      const sameHeader =
+        (c.nodes ?? []).length === 0 ||
+        (!!top && !!r && r.top === top.top && r.left === top.left && r.bottom === top.bottom);
+      if (!sameHeader) break;
+      const parts = digits(c.col);
+      if (parts.length === 0 || !parts.every((t) => t.length <= 2)) break;
+      run.push(c);
+    }
+    if (run.length < 2) continue;
+    run.forEach((c, k) => {
+      c.split = SPLIT_LEVELS[k];
+      c.role = 'code';
+      delete c.measure;
+      delete c.period;
+    });
+    i += run.length - 1;
+  }
+}
+
 /** 类/款/项 split columns, a 单位代码 column, or a joined classification code column. */
 function codeKind(c: TableColumn): 'split' | 'unit' | 'joined' {
+  if (c.split) return 'split';
   const texts = (c.nodes ?? []).map((n) => compact(n.text));
   const deepest = texts[texts.length - 1] ?? '';
   if (/^(类|款|项)$/.test(deepest)) return 'split';

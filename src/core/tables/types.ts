@@ -78,6 +78,11 @@ export interface TableColumn {
   period?: Period;
   /** An amount column is a 其中 (of which) sub-item of the column before it, not a part of the sums. */
   ofWhich?: boolean;
+  /**
+   * A split code column (类 | 款 | 项): from its 类/款/项 header label, or from its content under one merged
+   * 科目编码 header (a 3-digit column followed by 2-digit columns).
+   */
+  split?: 'lei' | 'kuan' | 'xiang';
 }
 
 export type RowLevel = 'total' | 'lei' | 'kuan' | 'xiang' | 'item' | 'other';

@@ -7,6 +7,7 @@ import { Finding } from '../../../src/core/model/findings';
 import { CellValue, Sheet, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
 import { review } from '../../../src/core/review';
 import { rules as budgetRules } from '../../../src/core/rules/budget';
+import { rules as codeRules } from '../../../src/core/rules/codes';
 import { classifyTitle } from '../../../src/core/tables/classify';
 import { recognizeBudgetTables } from '../../../src/core/tables/recognize';
 
@@ -16,7 +17,8 @@ const sheet = (name: string, values: CellValue[][], merges: string[] = []): Shee
     for (const cell of row ?? []) if (cell && typeof cell.value === 'number') cell.numFmt = '#,##0.00';
   return s;
 };
-const run = (sheets: Sheet[]): Finding[] => review({ sheets } as Workbook, {}, budgetRules).findings;
+const run = (sheets: Sheet[]): Finding[] =>
+  review({ sheets } as Workbook, {}, [...budgetRules, ...codeRules]).findings;
 const errors = (fs: Finding[]) =>
   fs
     .filter((f) => f.level === 'error')
@@ -66,5 +68,64 @@ describe('table numbers before the title', () => {
     const { tables } = recognizeBudgetTables({ sheets: [t5, t6] } as Workbook);
     expect(tables.map((t) => t.kind)).toEqual(['general-budget', 'general-budget-basic']);
     expect(errors(run([t5, t6]))).toEqual(['budget/basic-links Sheet2!C4']);
+  });
+});
+
+describe('a merged 科目编码 header over split code columns', () => {
+  // 科目编码 merged over A:C (two header rows), no 类/款/项 row; 20103 prints 300 but its 项 add up to 310
+  const body: CellValue[][] = [
+    [null, null, null, '合计', 300, 200, 100],
+    ['201', null, null, '一般公共服务支出', 300, 200, 100],
+    ['201', '03', null, '政府办公厅（室）及相关机构事务', 300, 200, 100],
+    ['201', '03', '01', '行政运行', 200, 200, 0],
+    ['201', '03', '02', '一般行政管理事务', 110, 0, 110],
+  ];
+  const withLabels = sheet(
+    '表5',
+    [
+      ['一般公共预算支出表'],
+      ['单位：万元'],
+      ['科目编码', null, null, '科目名称', '合计', '基本支出', '项目支出'],
+      ['类', '款', '项', null, null, null, null],
+      ...body,
+    ],
+    ['A1:G1', 'A3:C3', 'D3:D4', 'E3:E4', 'F3:F4', 'G3:G4'],
+  );
+  const noLabels = sheet(
+    '表5',
+    [
+      ['一般公共预算支出表'],
+      ['单位：万元'],
+      ['科目编码', null, null, '科目名称', '合计', '基本支出', '项目支出'],
+      [null, null, null, null, null, null, null],
+      ...body,
+    ],
+    ['A1:G1', 'A3:C4', 'D3:D4', 'E3:E4', 'F3:F4', 'G3:G4'],
+  );
+
+  test.each([
+    ['with a 类/款/项 row', withLabels],
+    ['without one (split read from the content)', noLabels],
+  ])('%s: codes joined, only the planted 20103 gap is found', (_, s) => {
+    const { tables } = recognizeBudgetTables({ sheets: [s] } as Workbook);
+    expect(tables).toHaveLength(1);
+    const t = tables[0];
+    expect(t.columns.slice(0, 3).map((c) => c.split)).toEqual(['lei', 'kuan', 'xiang']);
+    expect(t.rows.map((r) => r.code)).toEqual([undefined, '201', '20103', '2010301', '2010302']);
+    expect(t.rows.some((r) => r.govCode)).toBe(false);
+    expect(errors(run([s]))).toEqual(['budget/hierarchy 表5!E7', 'budget/hierarchy 表5!G7']);
+  });
+
+  test('a joined code column beside a 2-digit column under another header is not split', () => {
+    const s = sheet('表5', [
+      ['一般公共预算支出表'],
+      ['单位：万元'],
+      ['科目编码', '序号', '科目名称', '合计'],
+      ['201', '01', '一般公共服务支出', 10],
+      ['20101', '02', '人大事务', 10],
+    ]);
+    const t = recognizeBudgetTables({ sheets: [s] } as Workbook).tables[0];
+    expect(t.columns.some((c) => c.split)).toBe(false);
+    expect(t.rows.map((r) => r.code)).toEqual(['201', '20101']);
   });
 });

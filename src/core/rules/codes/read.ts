@@ -85,6 +85,8 @@ function leaf(col: TableColumn | undefined): string {
 }
 
 function splitKind(col: TableColumn | undefined): PartKind {
+  // split columns recognised from their labels or their content (merged 科目编码 over 类 | 款 | 项)
+  if (col?.split) return col.split;
   const l = leaf(col);
   if (l === '类') return 'lei';
   if (l === '款') return 'kuan';
