@@ -51,6 +51,32 @@ function fail(code: XlsxReadErrorCode): never {
   throw new XlsxReadError(code, MESSAGES[code]);
 }
 
+/**
+ * A worksheet whose XML is cut off (a damaged download or an interrupted save that still left a valid zip)
+ * would otherwise read as a sheet with its last rows missing, and every total on it would look wrong or go
+ * unchecked. The reader refuses it instead, naming the sheet.
+ */
+function failTruncatedSheet(sheetName: string): never {
+  throw new XlsxReadError(
+    'corrupt',
+    `工作表“${sheetName}”的内容不完整（XML 被截断），文件已损坏，请重新保存或重新下载 (Sheet "${sheetName}" is damaged: its XML is cut off; save or download the file again.)`,
+  );
+}
+
+/** The worksheet XML ends with </worksheet> and, when it opens <sheetData>, closes it (any namespace prefix). */
+export function worksheetClosed(xml: string): boolean {
+  const tail = xml.slice(-512).replace(/[\s\0]+$/, '');
+  if (!/<\/(?:[\w.-]+:)?worksheet\s*>$/.test(tail)) return false;
+  const open = xml.search(/<(?:[\w.-]+:)?sheetData[\s/>]/);
+  if (open < 0) return true;
+  const end = xml.indexOf('>', open);
+  if (end < 0) return false;
+  if (xml[end - 1] === '/') return true; // <sheetData/>
+  const close = /<\/(?:[\w.-]+:)?sheetData\s*>/g;
+  close.lastIndex = end;
+  return close.test(xml);
+}
+
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Check the container before unzipping: empty, OLE2 (.xls or encrypted OOXML), not a zip. */
@@ -172,7 +198,10 @@ export function readXlsx(bytes: Uint8Array, name?: string): Workbook {
         return sheet;
       }
       const xml = entry.part ? pkg.text(entry.part) : undefined;
-      if (xml) parseWorksheet(xml, sheet, strings, styles, info.date1904);
+      if (xml) {
+        if (!worksheetClosed(xml)) failTruncatedSheet(entry.name);
+        parseWorksheet(xml, sheet, strings, styles, info.date1904);
+      }
       return sheet;
     });
     return name === undefined ? { sheets } : { name, sheets };

@@ -3,7 +3,7 @@ import { join } from 'path';
 import { strToU8, zipSync } from 'fflate';
 import { getCell, Sheet } from '../../src/core/model/workbook';
 import { readXlsx, shiftFormula, XlsxReadError } from '../../src/xlsx/read';
-import { excelJsBytes, minimalXlsx } from './helpers';
+import { excelJsBytes, minimalXlsx, NS } from './helpers';
 
 const REAL = '/work/shared/real-budgets';
 const realFiles = readdirSync(REAL).filter((f) => f.endsWith('.xlsx'));
@@ -314,6 +314,41 @@ describe('readXlsx rejects what it cannot read, with a one-line message', () => 
     const bad = good.slice();
     for (let i = 200; i < 2000; i++) bad[i] ^= 0x5a; // inside the first entries' compressed data
     expectError(bad, 'corrupt', /damaged/);
+  });
+
+  test('a worksheet whose XML is cut off inside a valid zip names the sheet', () => {
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i + 1}</v></c></row>`,
+    ).join('');
+    const whole = minimalXlsx([
+      { name: '收支总表', body: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' },
+      { name: '一般公共预算支出表', body: `<sheetData>${rows}</sheetData>` },
+    ]);
+    expect(readXlsx(whole).sheets[1].rows).toHaveLength(40);
+    const sheetXml = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${NS}"><sheetData>${rows}</sheetData></worksheet>`;
+    const cut = minimalXlsx(
+      [
+        { name: '收支总表', body: '<sheetData/>' },
+        { name: '一般公共预算支出表', body: '' },
+      ],
+      { parts: { 'xl/worksheets/sheet2.xml': sheetXml.slice(0, Math.floor(sheetXml.length / 2)) } },
+    );
+    expectError(cut, 'corrupt', /^工作表“一般公共预算支出表”.*Sheet "一般公共预算支出表" is damaged/);
+    // cut between </sheetData> and </worksheet>
+    const cut2 = minimalXlsx([{ name: 'S', body: '' }], {
+      parts: { 'xl/worksheets/sheet1.xml': sheetXml.replace('</worksheet>', '') },
+    });
+    expectError(cut2, 'corrupt', /Sheet "S"/);
+  });
+
+  test('a closed worksheet with a namespace prefix, an empty <sheetData/> or trailing whitespace reads', () => {
+    const prefixed = `<x:worksheet xmlns:x="${NS}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>\r\n`;
+    const wb = readXlsx(
+      minimalXlsx([{ name: 'S', body: '' }], { parts: { 'xl/worksheets/sheet1.xml': prefixed } }),
+    );
+    expect(wb.sheets[0].name).toBe('S');
+    expect(readXlsx(minimalXlsx([{ name: 'E', body: '<sheetData/>' }])).sheets[0].rows).toHaveLength(0);
   });
 
   test('a zip without xl/workbook.xml', () =>
