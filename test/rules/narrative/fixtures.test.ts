@@ -58,7 +58,7 @@ describe('济源 (seed 003): 预算说明 against the tables and forms', () => {
     expect(brief(fs)).toEqual([
       'info narrative/change-rounding 预算说明!A5',
       'info narrative/change-rounding 预算说明!A11',
-      'info narrative/share-rounding 预算说明!A13',
+      'info narrative/share-rounding 预算说明!A13 一般公共预算支出!F8 一般公共预算支出!F6',
     ]);
     expect(fs.map((f) => [f.expected, f.actual])).toEqual([
       ['4.90%', '4.89%'],
@@ -149,11 +149,37 @@ describe('济源 (seed 003): 预算说明 against the tables and forms', () => {
     const wb = load('jiyuan-2021-budget-clean.xlsx');
     edit(wb, '预算说明', '占 44.6%', '占 46.4%');
     const fs = run(wb, 'narrative/share');
-    expect(brief(fs)).toEqual(['error narrative/share 预算说明!A9']);
+    expect(brief(fs)).toEqual(['error narrative/share 预算说明!A9 表3 支出总体!G6 表1!E33']);
     expect([fs[0].expected, fs[0].actual]).toEqual(['44.6%', '46.4%']);
     const wb2 = load('jiyuan-2021-budget-clean.xlsx');
     edit(wb2, '预算说明', '占 44.6%', '占 44.5%');
-    expect(brief(run(wb2, 'narrative/share'))).toEqual(['info narrative/share-rounding 预算说明!A9']);
+    expect(brief(run(wb2, 'narrative/share'))).toEqual([
+      'info narrative/share-rounding 预算说明!A9 表3 支出总体!G6 表1!E33',
+    ]);
+  });
+
+  test('share: computed from the tables, not from a total the text restates wrongly', () => {
+    // 支出合计 4055.5 → 4065.5 in the text; the table still says 4055.5
+    const wb = load('jiyuan-2021-budget-clean.xlsx');
+    edit(wb, '预算说明', '支出合计 4055.5', '支出合计 4065.5');
+    edit(wb, '预算说明', '占 44.6%', '占 45.6%');
+    const fs = run(wb, 'narrative/share');
+    // 45.6% is wrong: 1807.7 ÷ 4055.5 = 44.574% → 44.6% (not 44.464% → 44.5% by the text's 4065.5);
+    // 55.4% is right by the tables (2247.8 ÷ 4055.5 = 55.43%) and is not reported
+    expect(brief(fs)).toEqual(['error narrative/share 预算说明!A9 表3 支出总体!G6 表1!E33']);
+    expect([fs[0].expected, fs[0].actual]).toEqual(['44.6%', '45.6%']);
+    expect(fs[0].message.zh).toContain('1807.7 ÷ 4055.5');
+    // the wrong total itself is narrative/amount's
+    expect(brief(run(wb, 'narrative/amount'))).toEqual(['error narrative/amount 预算说明!A9 表1!E33']);
+  });
+
+  test('share: a share right by the text’s own wrong total is left to narrative/amount (one root cause)', () => {
+    // 2247.8 ÷ 4065.5 = 55.29% → 55.3%: consistent with the text, wrong by the table, because of the total
+    const wb = load('jiyuan-2021-budget-clean.xlsx');
+    edit(wb, '预算说明', '支出合计 4055.5', '支出合计 4065.5');
+    edit(wb, '预算说明', '占 55.4%', '占 55.3%');
+    expect(brief(run(wb, 'narrative/share'))).toEqual([]);
+    expect(brief(run(wb, 'narrative/amount'))).toEqual(['error narrative/amount 预算说明!A9 表1!E33']);
   });
 
   test('change: 减少 4.90% → 5.90% is an error at that paragraph; 下降 1.99% → 1.98% too', () => {

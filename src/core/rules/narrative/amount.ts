@@ -6,6 +6,9 @@
  * Last-year amounts and the prose of 绩效目标表 forms are not compared.
  */
 import { Finding } from '../../model/findings';
+import type { NarrativeDocument } from '../../narrative/document';
+import type { AmountStatement } from '../../narrative/types';
+import type { ReviewContext } from '../../review';
 import { convertMoney, formatAmount, toScaled } from '../../model/numbers';
 import { Rule } from '../rule';
 import {
@@ -18,7 +21,7 @@ import {
   uniqueRefs,
   unitShift,
 } from './common';
-import { classify, resolve } from './lookup';
+import { classify, resolve, TableValue } from './lookup';
 
 /**
  * A table figure restated in prose at precision `p`: equal when it is the half-up rounding; when the table is more
@@ -50,37 +53,71 @@ function mostCommon(values: number[]): number | undefined {
   return best;
 }
 
+/** A stated amount that names a table figure, compared with it (in the stated amount's unit). */
+export interface StatedAmount {
+  doc: NarrativeDocument;
+  statement: AmountStatement;
+  found: TableValue;
+  /** The table figure in the stated amount's unit. */
+  tableValue: number;
+  /** Decimals of the table figure in the stated amount's unit (4 more for a 元 table restated in 万元). */
+  tablePrecision: number;
+  /** The precision the two are compared at. */
+  p: number;
+  agreement: Agreement;
+  diff: number;
+}
+
+const cache = new WeakMap<ReviewContext, StatedAmount[]>();
+
+/**
+ * Every this-year amount the 说明 states for a subject that names one table figure, with that figure and how the
+ * two agree. narrative/amount reports the disagreements; narrative/share computes shares from the table figures.
+ */
+export function statedAmounts(ctx: ReviewContext): StatedAmount[] {
+  const cached = cache.get(ctx);
+  if (cached) return cached;
+  const out: StatedAmount[] = [];
+  // the year the tables speak of (their titles), else the year the text names most often
+  const budgetYear = mostCommon(ctx.tables.map((t) => t.year).filter((y): y is number => y !== undefined));
+  for (const { doc, statement: s } of statementsOf(ctx, 'amount')) {
+    if (s.prior) continue;
+    const year = budgetYear ?? doc.result.year;
+    if (s.year !== undefined && year !== undefined && s.year !== year) continue;
+    if (inTargetForm(ctx, at(doc, s.amount))) continue;
+    const target = classify(s.subject, s.scope);
+    if (!target) continue;
+    const found = resolve(ctx, target, s.subject);
+    if (!found || found === 'ambiguous') continue;
+    const stated = s.amount;
+    const unit = stated.unit;
+    const tableValue = convertMoney(found.value, found.unit, unit);
+    const tablePrecision = found.decimals + unitShift(found.unit, unit);
+    const p = Math.min(paragraphPrecision(doc, stated), tablePrecision);
+    const { agreement, diff } = restated(
+      tableValue,
+      tablePrecision,
+      stated.value,
+      p,
+      ctx.settings.extraTolerance,
+    );
+    out.push({ doc, statement: s, found, tableValue, tablePrecision, p, agreement, diff });
+  }
+  cache.set(ctx, out);
+  return out;
+}
+
 export const narrativeAmount: Rule = {
   id: 'narrative/amount',
   level: 'error',
   title: { zh: '说明中的金额与表内数一致', en: 'Amounts stated in the narrative match the tables' },
   check(ctx) {
     const findings: Finding[] = [];
-    // the year the tables speak of (their titles), else the year the text names most often
-    const budgetYear = mostCommon(ctx.tables.map((t) => t.year).filter((y): y is number => y !== undefined));
-    for (const { doc, statement: s } of statementsOf(ctx, 'amount')) {
-      if (s.prior) continue;
-      const year = budgetYear ?? doc.result.year;
-      if (s.year !== undefined && year !== undefined && s.year !== year) continue;
+    for (const { doc, statement: s, found, tableValue, p, agreement, diff } of statedAmounts(ctx)) {
+      if (agreement === 'equal') continue;
       const where = at(doc, s.amount);
-      if (inTargetForm(ctx, where)) continue;
-      const target = classify(s.subject, s.scope);
-      if (!target) continue;
-      const found = resolve(ctx, target, s.subject);
-      if (!found || found === 'ambiguous') continue;
       const stated = s.amount;
       const unit = stated.unit;
-      const tableValue = convertMoney(found.value, found.unit, unit);
-      const tablePrecision = found.decimals + unitShift(found.unit, unit);
-      const p = Math.min(paragraphPrecision(doc, stated), tablePrecision);
-      const { agreement, diff } = restated(
-        tableValue,
-        tablePrecision,
-        stated.value,
-        p,
-        ctx.settings.extraTolerance,
-      );
-      if (agreement === 'equal') continue;
       const shown = Math.max(0, p, stated.decimals);
       const tableText = `${formatAmount(tableValue, Math.max(0, p))} ${unit}`;
       const statedText = `${amt(stated.value, stated.decimals)} ${unit}`;
