@@ -8,14 +8,17 @@ export interface TitleKind {
 }
 
 /** Words that make a row a title candidate at all. */
-const TITLE_END = /表(\(.*\)|（.*）|\d{4}年度?)*$/;
+const TITLE_END = /表(\(.*\)|（.*）|\d{4}年度?|[-－—_]+[^表]{1,12})*$/;
+
+/** A unit printed in the title cell (表5：一般公共预算支出表 单位：万元 / …表（单位：元）) is not part of the title. */
+const UNIT_TAIL = /[(（]?(金额)?单位[:：]?(人民币)?(亿元|万元|千元|元)[)）]?$/;
 
 /**
  * Classify a title. Returns null for rows that are not a budget-table title (performance forms,
  * prose, unit lines, headers).
  */
 export function classifyTitle(text: string): TitleKind | null {
-  const s = stripNumber(text);
+  const s = stripNumber(text).replace(UNIT_TAIL, '');
   if (s.length < 4 || s.length > 80) return null;
   if (!TITLE_END.test(s)) return null;
   if (/绩效|自评|评价|目标表|项目库|政府采购|资产|编制说明/.test(s)) return null;
@@ -88,8 +91,8 @@ function kindOf(s: string): BudgetTableKind | null {
   }
   if (/经济分类|经济科目/.test(s)) return 'economic-classification';
   if (/一般公共预算/.test(s) && /支出/.test(s)) return 'general-budget';
-  if (/收入(预算|决算)?(总表|总体情况|汇总|情况)/.test(s)) return 'revenue';
-  if (/支出(预算|决算)?(总表|总体情况|汇总|情况)/.test(s)) return 'expenditure';
+  if (/收入(预算|决算)?(总表|总体情况|汇总|情况|明细)/.test(s)) return 'revenue';
+  if (/支出(预算|决算)?(总表|总体情况|汇总|情况|明细)/.test(s)) return 'expenditure';
   // 决算公开 收入决算表 / 支出决算表 (公开02表, 公开03表)
   if (/(^|年度?|部门|单位)收入决算表$/.test(s)) return 'revenue';
   if (/(^|年度?|部门|单位)支出决算表$/.test(s)) return 'expenditure';

@@ -76,16 +76,19 @@ interface TitleRow {
   col: number;
   text: string;
   kind: TitleKind;
+  /** A table printed without a recognisable title: found from its header row (this row). */
+  headerTop?: number;
 }
 
 function findTitles(grid: Grid): TitleRow[] {
   const out: TitleRow[] = [];
   for (let r = 0; r < grid.rows; r++) {
     const cells = grid.rowCells(r);
-    if (cells.length === 0 || cells.length > 3) continue;
+    if (cells.length === 0 || cells.length > 6) continue;
     if (cells.some((c) => typeof c.cell.value === 'number')) continue;
     let best: TitleRow | undefined;
-    for (const c of cells) {
+    // a title spread over cells (2026年 | XX局 | 一般公共预算 | 支出表 | 单位：万元) is read joined
+    for (const c of cells.length <= 3 ? cells : []) {
       const k = classifyTitle(c.text);
       if (k && (!best || c.text.length > best.text.length))
         best = { row: r, col: c.col, text: c.text, kind: k };
@@ -107,10 +110,21 @@ function recognizeSheet(grid: Grid): { tables: BudgetTable[]; skipped: SkippedSh
   const titles = findTitles(grid).filter(
     (t, i, all) => i === 0 || compact(t.text) !== compact(all[i - 1].text),
   );
+  // a table above the first title (or on a sheet without one) is read from its header
+  const untitled = findUntitled(grid, titles.length ? titles[0].row : grid.rows);
+  if (untitled) titles.unshift(untitled);
   titles.forEach((t, i) => {
     const end = i + 1 < titles.length ? titles[i + 1].row - 1 : grid.rows - 1;
     const result = readTable(grid, t, end);
     if ('table' in result) tables.push(result.table);
+    else if (t.headerTop !== undefined)
+      skipped.push({
+        sheet: grid.sheet.name,
+        reason: {
+          zh: `本表第${t.headerTop + 1}行起像是一张预算表（有表头和数字），但没有可识别的标题，且${result.zh}，未能读取，未作检查。`,
+          en: `From row ${t.headerTop + 1} this sheet looks like a budget table (a header and numbers), but it has no recognisable title and ${result.en}; not read or checked.`,
+        },
+      });
     else
       skipped.push({
         sheet: grid.sheet.name,
@@ -120,7 +134,61 @@ function recognizeSheet(grid: Grid): { tables: BudgetTable[]; skipped: SkippedSh
         },
       });
   });
+  if (titles.length === 0 && looksTabular(grid))
+    skipped.push({
+      sheet: grid.sheet.name,
+      reason: {
+        zh: '本表有表头文字和多行数字，像是一张预算表，但既没有可识别的标题，也没有可识别的表头（科目编码/科目名称与合计、基本支出等金额列），未能读取，未作检查。',
+        en: 'This sheet has header words and rows of numbers like a budget table, but neither a recognisable title nor a recognisable header (科目编码/科目名称 with 合计, 基本支出 or other amount columns); not read or checked.',
+      },
+    });
   return { tables, skipped };
+}
+
+/** Words of a budget-table header: the label columns and the amount columns. */
+const LABEL_HEADER = /(科目|功能|经济|分类).*(编码|代码|名称)|^科目$|^(项目|单位)名称$|^(类|款|项)$/;
+const AMOUNT_HEADER =
+  /^(合计|总计|基本支出|项目支出|人员经费|公用经费|本年预算|预算数|金额|一般公共预算|财政拨款|政府性基金)/;
+
+/**
+ * A table without a recognisable title above `before`: the first row whose cells name a label column (科目编码 /
+ * 科目名称 / 经济分类科目…) and an amount column (合计 / 基本支出 / 项目支出…), with numbers in the rows under it.
+ */
+function findUntitled(grid: Grid, before: number): TitleRow | undefined {
+  for (let r = 0; r < before; r++) {
+    const cells = grid.rowCells(r);
+    if (cells.length < 2 || cells.some((c) => typeof c.cell.value === 'number')) continue;
+    const texts = cells.map((c) => compact(c.text));
+    if (!texts.some((t) => LABEL_HEADER.test(t)) || !texts.some((t) => AMOUNT_HEADER.test(t))) continue;
+    let numbers = 0;
+    for (let d = r + 1; d < Math.min(before, r + 12); d++)
+      if (grid.rowCells(d).some((c) => typeof c.cell.value === 'number')) numbers++;
+    if (numbers === 0) return undefined;
+    // the unit line just above the header, if any, opens the table
+    let top = r;
+    while (top > 0 && r - top < 2 && !grid.isBlankRow(top - 1) && isPreHeaderRow(grid, top - 1)) top--;
+    return {
+      row: top,
+      col: -1,
+      text: '',
+      kind: { kind: 'unknown-budget', variant: 'budget' },
+      headerTop: r,
+    };
+  }
+  return undefined;
+}
+
+/** A block of header words over three or more rows of numbers (not a performance form). */
+function looksTabular(grid: Grid): boolean {
+  let numberRows = 0;
+  let words = false;
+  for (let r = 0; r < grid.rows; r++) {
+    const cells = grid.rowCells(r);
+    if (cells.some((c) => /绩效|目标|自评|指标|评分/.test(c.text))) return false;
+    if (cells.filter((c) => typeof c.cell.value === 'number').length >= 2) numberRows++;
+    else if (cells.some((c) => /编码|科目|合计|金额|支出|收入/.test(compact(c.text)))) words = true;
+  }
+  return words && numberRows >= 3;
 }
 
 type ReadResult = { table: BudgetTable } | { zh: string; en: string };
@@ -129,13 +197,28 @@ function readTable(grid: Grid, title: TitleRow, end: number): ReadResult {
   const finalTable = title.kind.variant === 'final';
   let unit: MoneyUnit | null = null;
   let unitFrom: BudgetTable['unitFrom'] = 'assumed';
-  for (const c of grid.rowCells(title.row)) {
-    const u = c.col === title.col ? unitInText(c.text) : (parseUnitLine(c.text) ?? unitInText(c.text));
-    if (u) [unit, unitFrom] = [u, 'title'];
+  let r = title.row + 1;
+  if (title.headerTop !== undefined) {
+    for (let h = title.row; h < title.headerTop; h++)
+      for (const c of grid.rowCells(h)) {
+        const u = parseUnitLine(c.text);
+        if (u) [unit, unitFrom] = [u, 'line'];
+      }
+    r = title.headerTop;
+  } else {
+    for (const c of grid.rowCells(title.row)) {
+      const u = c.col === title.col ? unitInText(c.text) : (parseUnitLine(c.text) ?? unitInText(c.text));
+      if (u) [unit, unitFrom] = [u, 'title'];
+    }
   }
   // unit / issuer lines between the title and the header
-  let r = title.row + 1;
-  while (r <= end && r - title.row <= 4 && isPreHeaderRow(grid, r) && !isDataStart(grid, r)) {
+  while (
+    title.headerTop === undefined &&
+    r <= end &&
+    r - title.row <= 4 &&
+    isPreHeaderRow(grid, r) &&
+    !isDataStart(grid, r)
+  ) {
     for (const c of grid.rowCells(r)) {
       const u = parseUnitLine(c.text);
       if (u) [unit, unitFrom] = [u, 'line'];
@@ -222,8 +305,7 @@ function readTable(grid: Grid, title: TitleRow, end: number): ReadResult {
   const table: BudgetTable = {
     kind: title.kind.kind,
     sheet: grid.sheet.name,
-    title: title.text,
-    titleCell: { row: title.row, col: title.col },
+    title: title.headerTop !== undefined ? '（无标题）' : title.text,
     range: { top: title.row, left, bottom, right } as CellRange,
     unit: unit ?? '万元',
     unitFrom,
@@ -237,6 +319,7 @@ function readTable(grid: Grid, title: TitleRow, end: number): ReadResult {
     noteRows,
     year,
   };
+  if (title.headerTop === undefined) table.titleCell = { row: title.row, col: title.col };
   if (emptyStatement) table.emptyStatement = emptyStatement;
   if (header.sections) {
     table.sections = header.sections;

@@ -129,3 +129,77 @@ describe('a merged 科目编码 header over split code columns', () => {
     expect(t.rows.map((r) => r.code)).toEqual(['201', '20101']);
   });
 });
+
+describe('tables whose title is missing or unusual are read, never dropped silently', () => {
+  const header: CellValue[] = ['科目编码', '科目名称', '合计', '基本支出', '项目支出'];
+  // 20103 prints 300 but its 项 add up to 310; 2010301's 合计 210 ≠ 200 + 0
+  const body: CellValue[][] = [
+    [null, '合计', 300, 200, 100],
+    ['201', '一般公共服务支出', 300, 200, 100],
+    ['20103', '政府办公厅（室）及相关机构事务', 300, 200, 100],
+    ['2010301', '行政运行', 210, 200, 0],
+    ['2010302', '一般行政管理事务', 100, 0, 100],
+  ];
+  const read = (top: CellValue[][]) => {
+    const s = sheet('Sheet1', [...top, header, ...body]);
+    const { tables, skipped } = recognizeBudgetTables({ sheets: [s] } as Workbook);
+    return { s, tables, skipped, top: top.length };
+  };
+  const planted = (top: number) => [
+    `budget/hierarchy Sheet1!C${top + 4}`,
+    `budget/column-sum Sheet1!C${top + 5}`,
+  ];
+
+  test.each([
+    ['no title, a unit line', [['单位：元']], 'unknown-budget', '元', 'line'],
+    ['no title, no unit line', [], 'unknown-budget', '万元', 'assumed'],
+    ['title and unit in one cell', [['表5：一般公共预算支出表 单位：元']], 'general-budget', '元', 'title'],
+    ['unit in brackets in the title', [['一般公共预算支出表（单位：元）']], 'general-budget', '元', 'title'],
+    [
+      'a -按功能科目 suffix',
+      [['一般公共预算支出表-按功能科目'], ['单位：元']],
+      'general-budget',
+      '元',
+      'line',
+    ],
+    [
+      'a （按功能分类） suffix',
+      [['一般公共预算支出表（按功能分类）'], ['单位：元']],
+      'general-budget',
+      '元',
+      'line',
+    ],
+    ['a 明细表', [['部门支出预算明细表'], ['单位：元']], 'expenditure', '元', 'line'],
+    [
+      'a title spread over five cells',
+      [['2026年', 'XX局', '一般公共预算', '支出表', '单位：元']],
+      'general-budget',
+      '元',
+      'title',
+    ],
+  ] as [string, CellValue[][], string, string, string][])('%s', (_, top, kind, unit, from) => {
+    const { s, tables, skipped } = read(top);
+    expect(skipped).toEqual([]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0].kind).toBe(kind);
+    expect(tables[0].unit).toBe(unit);
+    expect(tables[0].unitFrom).toBe(from);
+    expect(errors(run([s]))).toEqual(planted(top.length));
+  });
+
+  test('a table-like block that still cannot be read is listed in skipped with a bilingual reason', () => {
+    const s = sheet('数据', [
+      ['说明', '支出金额', '收入金额'],
+      ['甲', 1, 2],
+      ['乙', 3, 4],
+      ['丙', 5, 6],
+      ['合计', 9, 12],
+    ]);
+    const { tables, skipped } = recognizeBudgetTables({ sheets: [s] } as Workbook);
+    expect(tables).toEqual([]);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0].sheet).toBe('数据');
+    expect(skipped[0].reason.zh).toMatch(/未能读取/);
+    expect(skipped[0].reason.en).toMatch(/not read/);
+  });
+});
