@@ -298,7 +298,10 @@ function selfEvaluationRow(f: SelfEvaluationForm): ProjectRow {
 /** The budget unit's name: an explicit 编制单位/预算单位 line, else the title's text before the year. */
 export function unitNameFrom(topTexts: string[], titles: string[]): string | undefined {
   for (const t of topTexts) {
-    const m = /(?:编制单位|预算单位|单位名称|部门名称|部门[（(]单位[)）]|部门|单位)[:：]\s*([^\s，,（(]{2,40})/.exec(t);
+    const m =
+      /(?:编制单位|预算单位|单位名称|部门名称|部门[（(]单位[)）]|部门|单位)[:：]\s*([^\s，,（(]{2,40})/.exec(
+        t,
+      );
     if (m && !/^(?:人民币)?(?:亿元|万元|千元|元)$/.test(m[1])) return m[1];
   }
   const names = titles
