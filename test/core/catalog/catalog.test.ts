@@ -103,6 +103,36 @@ describe('catalog data files', () => {
     expect(cat.hasChildrenListed('functional', '21901')).toBe(false);
   });
 
+  test('functional: every 款 of the promised 类 has at least one 项 listed', () => {
+    const cat = loadCatalog();
+    // 款 remembered as having no 项 in the published catalog (2024/2025 editions), used as they stand.
+    const noItems = new Set([
+      '21211', // 农业土地开发资金安排的支出
+      '23013', // 补充预算周转金
+      '23015', // 安排预算稳定调节基金
+      '23016', // 补充预算稳定调节基金
+      '23101', // 中央政府国内债务还本支出
+      '23201', // 中央政府国内债务付息支出
+    ]);
+    const lei = [
+      '201', '203', '204', '205', '206', '207', '208', '209', '210', '211', '212', '213', '214', '216', '220', '221',
+      '222', '223', '224', '229', '230', '231', '232',
+    ]; // prettier-ignore
+    const missing: string[] = [];
+    for (const l of lei) {
+      const kuan = cat.entries('functional').filter((e) => e.level === 2 && e.code.startsWith(l));
+      expect([l, kuan.length > 0]).toEqual([l, true]);
+      for (const k of kuan) {
+        const listed = cat.hasChildrenListed('functional', k.code);
+        if (noItems.has(k.code)) expect([k.code, listed]).toEqual([k.code, false]);
+        else if (!listed) missing.push(`${k.code} ${k.name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    // 227 预备费 has no 款 at all
+    expect(cat.entries('functional').filter((e) => e.code.startsWith('227') && e.level > 1)).toEqual([]);
+  });
+
   test('economic-dept: every 类 301–399 with its 款', () => {
     const lei = economicDept.entries.filter((e) => e.level === 1).map((e) => e.code);
     expect(lei).toEqual(['301', '302', '303', '307', '309', '310', '311', '312', '313', '399']);
