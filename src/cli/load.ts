@@ -13,13 +13,9 @@ export function loadWorkbook(bytes: Uint8Array, file: string): Workbook {
     if (e instanceof XlsxReadError) throw new CliError(`${file}: ${e.message}`);
     throw new CliError(`${file}: 无法读取这个工作簿 / cannot read this workbook (${(e as Error).message})`);
   }
-  const owned = new Set(ownedSheetNames(bytes));
+  const owned = new Set(gouJiOwnedSheets(bytes));
   for (const s of workbook.sheets) if (owned.has(s.name)) s.generatedBy = 'gouji';
   return workbook;
-}
-
-export function ownedSheetNames(bytes: Uint8Array): string[] {
-  return gouJiOwnedSheets(bytes);
 }
 
 /** Writes into protected sheets are dropped, with one finding per sheet saying so (as the add-in does). */

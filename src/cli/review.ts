@@ -11,7 +11,7 @@ import { planSummary } from '../core/summary';
 import { patchXlsx } from '../xlsx';
 import { parseArgs, settingsFlag } from './args';
 import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
-import { loadWorkbook, ownedSheetNames, skipProtected } from './load';
+import { loadWorkbook, skipProtected } from './load';
 import { textReport, toJson } from './report';
 
 export async function runReview(argv: string[], io: CliIO): Promise<number> {
@@ -47,12 +47,7 @@ export async function runReview(argv: string[], io: CliIO): Promise<number> {
   const result = { ...reviewed, findings, counts: countByLevel(findings) };
 
   // 3. highlights and the summary sheet in one patch
-  const summary = planSummary(
-    result,
-    lang,
-    workbook.sheets.map((s) => s.name),
-    ownedSheetNames(filled),
-  );
+  const summary = planSummary(result, lang, workbook);
   const highlights = planHighlights(result.findings, lang).filter((h) => h.sheet !== summary.sheet.name);
   writeOutput(
     io,

@@ -4,7 +4,7 @@ import { planSummary } from '../core/summary';
 import { patchXlsx } from '../xlsx';
 import { parseArgs, settingsFlag } from './args';
 import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
-import { loadWorkbook, ownedSheetNames } from './load';
+import { loadWorkbook } from './load';
 
 export async function runSummary(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
@@ -23,14 +23,8 @@ export async function runSummary(argv: string[], io: CliIO): Promise<number> {
   assertNotInput(file, out);
   const bytes = readInput(io, file);
   const workbook = loadWorkbook(bytes, file);
-  const owned = ownedSheetNames(bytes);
   const result = review(workbook, settings);
-  const plan = planSummary(
-    result,
-    lang,
-    workbook.sheets.map((s) => s.name),
-    owned,
-  );
+  const plan = planSummary(result, lang, workbook);
   writeOutput(io, out, patchXlsx(bytes, { addSheets: [plan.sheet], removeSheets: plan.stale }));
   const c = result.counts;
   io.stdout(

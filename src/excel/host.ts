@@ -145,12 +145,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): GoujiHost {
           snapshot.workbook.name = documentName();
           progress?.(t.review, 0.55);
           const result = review(snapshot.workbook, settings);
-          const plan = planSummary(
-            result,
-            settings.lang,
-            snapshot.sheets.map((s) => s.name),
-            snapshot.sheets.filter((s) => s.owned).map((s) => s.name),
-          );
+          const plan = planSummary(result, settings.lang, snapshot.workbook);
           progress?.(t.summary, 0.75);
           const written = await writeSummarySheet(context, plan.sheet);
           // a summary Gouji wrote before in the other language goes

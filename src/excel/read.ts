@@ -44,8 +44,6 @@ export interface SheetHandle {
   proxy: Excel.Worksheet;
   /** Used range (values only), 0-based; undefined for an empty sheet. */
   used?: { row: number; col: number; rows: number; cols: number };
-  /** Gouji made this sheet (it carries the owner mark): the review skips it. */
-  owned: boolean;
 }
 
 /** A note or threaded comment already in the workbook. */
@@ -154,7 +152,6 @@ export async function readSnapshot(
     hidden: w.visibility !== 'Visible',
     protected: Boolean(w.protection.protected),
     proxy: w,
-    owned: false,
   }));
 
   // ── sync 2: extents, merges [+ record, annotations, conditional formats] ──────────────
@@ -209,10 +206,8 @@ export async function readSnapshot(
     const sheet: Sheet = { name: s.name, rows: [], merges };
     if (s.hidden) sheet.hidden = true;
     if (s.protected) sheet.protected = true;
-    if (marks[i] && !marks[i].isNullObject) {
-      s.owned = true;
-      sheet.generatedBy = 'gouji';
-    }
+    // Gouji made this sheet (it carries the owner mark): the review skips it, the summary replaces it
+    if (marks[i] && !marks[i].isNullObject) sheet.generatedBy = 'gouji';
     return sheet;
   });
 

@@ -1,6 +1,7 @@
 /** One-click summary: the model, the sheet, and where it goes without overwriting a user's sheet. */
 import { SheetSpec } from '../model/edits';
 import { Finding, Lang } from '../model/findings';
+import { Workbook } from '../model/workbook';
 import { ReviewResult } from '../review';
 import { buildSummaryModel, SummaryModel } from './model';
 import { SUMMARY_SHEET_NAME, summarySheet } from './sheet';
@@ -18,15 +19,13 @@ export interface SummaryPlan {
 }
 
 /**
- * `sheetNames`: every sheet in the workbook; `ownedSheets`: those Gouji made before (replaced in place).
- * A user's own sheet with the summary's name is never touched: the summary takes the next free name.
+ * `workbook`: the whole workbook as read, Gouji's own sheets included (marked `generatedBy`); those are
+ * replaced in place. A user's own sheet with the summary's name is never touched: the summary takes the
+ * next free name.
  */
-export function planSummary(
-  result: ReviewResult,
-  lang: Lang,
-  sheetNames: string[],
-  ownedSheets: string[],
-): SummaryPlan {
+export function planSummary(result: ReviewResult, lang: Lang, workbook: Workbook): SummaryPlan {
+  const sheetNames = workbook.sheets.map((s) => s.name);
+  const ownedSheets = workbook.sheets.filter((s) => s.generatedBy === 'gouji').map((s) => s.name);
   const model = buildSummaryModel(result);
   const base = SUMMARY_SHEET_NAME[lang];
   let name = base;

@@ -13,12 +13,7 @@ const load = (name: string): Workbook => readXlsx(new Uint8Array(readFileSync(jo
 describe('summary model', () => {
   const yantai = load('烟台-信访局-2026-预算.xlsx');
   const result = review(yantai);
-  const plan = planSummary(
-    result,
-    'zh',
-    yantai.sheets.map((s) => s.name),
-    [],
-  );
+  const plan = planSummary(result, 'zh', yantai);
 
   test('totals are read from the tables, each with the cell it came from', () => {
     const byKey = Object.fromEntries(plan.model.totals.map((t) => [t.key, t]));
@@ -72,12 +67,7 @@ describe('summary model', () => {
   test('a 元 table and a 万元 table are summed in one unit', () => {
     expect(convertMoney(12345678, '元', '万元')).toBeCloseTo(1234.5678, 9);
     const sh = load('上海普陀-司法局-2026-预算.xlsx');
-    const m = planSummary(
-      review(sh),
-      'zh',
-      sh.sheets.map((s) => s.name),
-      [],
-    ).model;
+    const m = planSummary(review(sh), 'zh', sh).model;
     expect(m.moneyUnit).toBe('元');
     const income = m.totals.find((t) => t.key === 'income')!;
     const expense = m.totals.find((t) => t.key === 'expense')!;
@@ -91,21 +81,22 @@ describe('summary placement', () => {
     sheets: [sheetFromValues('审核汇总', [['我的笔记']]), sheetFromValues('Sheet2', [['x']])],
   };
   const result = review(wb);
+  const gouji = (name: string) => ({ ...sheetFromValues(name, [['old']]), generatedBy: 'gouji' as const });
 
   test("a user's own 审核汇总 sheet is never reused: the summary takes another name and says so", () => {
-    const plan = planSummary(result, 'zh', ['审核汇总', 'Sheet2'], []);
+    const plan = planSummary(result, 'zh', wb);
     expect(plan.sheet.name).toBe('审核汇总 (2)');
     expect(plan.finding?.rule).toBe('summary/name-taken');
   });
 
   test('a sheet Gouji made before is replaced under the same name', () => {
-    const plan = planSummary(result, 'zh', ['审核汇总', 'Sheet2'], ['审核汇总']);
+    const plan = planSummary(result, 'zh', { sheets: [gouji('审核汇总'), wb.sheets[1]] });
     expect(plan.sheet.name).toBe('审核汇总');
     expect(plan.finding).toBeUndefined();
   });
 
   test('English names the sheet Review summary', () => {
-    expect(planSummary(result, 'en', ['Sheet2'], []).sheet.name).toBe(SUMMARY_SHEET_NAME.en);
+    expect(planSummary(result, 'en', { sheets: [wb.sheets[1]] }).sheet.name).toBe(SUMMARY_SHEET_NAME.en);
   });
 });
 
@@ -128,12 +119,7 @@ describe('summary of the bundled sample (项 rows only)', () => {
   const file = join(__dirname, '..', '..', '..', 'assets', 'sample', '济源交管支队-2021-预算与绩效.xlsx');
   const wb = readXlsx(new Uint8Array(readFileSync(file)), 'sample.xlsx');
   const result = review(wb);
-  const plan = planSummary(
-    result,
-    'zh',
-    wb.sheets.map((s) => s.name),
-    [],
-  );
+  const plan = planSummary(result, 'zh', wb);
 
   test('功能分类 类 are summed from the 项 rows by prefix and add up to 支出总计', () => {
     const fn = plan.model.functional;
