@@ -11,7 +11,7 @@ import { planFill } from '../core/performance/fill';
 import { patchXlsx } from '../xlsx';
 import { parseArgs, settingsFlag } from './args';
 import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
-import { loadWorkbook, skipProtected } from './load';
+import { loadWorkbook } from './load';
 
 const USAGE =
   '用法 / usage: gouji fill <in.xlsx> -o <out.xlsx> [--lang zh|en] [--config <settings.json>] [--json]';
@@ -50,14 +50,7 @@ function fill(argv: string[], io: CliIO): number {
   assertNotInput(file, out);
   const bytes = readInput(io, file);
   const workbook = loadWorkbook(bytes, file);
-  const planned = planFill(workbook, settings);
-  const unlocked = skipProtected(workbook, planned.writes);
-  const plan = {
-    ...planned,
-    writes: unlocked.writes,
-    labels: planned.labels.filter((_, i) => unlocked.writes.includes(planned.writes[i])),
-    findings: [...planned.findings, ...unlocked.findings],
-  };
+  const plan = planFill(workbook, settings);
   const result = plan.writes.length ? patchXlsx(bytes, { writes: plan.writes }) : bytes;
   writeOutput(io, out, result);
 

@@ -11,7 +11,7 @@ import { planSummary } from '../core/summary';
 import { patchXlsx } from '../xlsx';
 import { parseArgs, settingsFlag } from './args';
 import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
-import { loadWorkbook, skipProtected } from './load';
+import { loadWorkbook } from './load';
 import { textReport, toJson } from './report';
 
 export async function runReview(argv: string[], io: CliIO): Promise<number> {
@@ -32,10 +32,7 @@ export async function runReview(argv: string[], io: CliIO): Promise<number> {
   const original = readInput(io, file);
 
   // 1. scores into empty cells
-  const source = loadWorkbook(original, file);
-  const planned = planFill(source, settings);
-  const unlocked = skipProtected(source, planned.writes);
-  const fill = { writes: unlocked.writes, findings: [...planned.findings, ...unlocked.findings] };
+  const fill = planFill(loadWorkbook(original, file), settings);
   const filled = fill.writes.length ? patchXlsx(original, { writes: fill.writes }) : original;
 
   // 2. review what the workbook now says; fill's "a person must score this" items join the findings

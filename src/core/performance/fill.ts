@@ -518,10 +518,27 @@ export function planFill(workbook: Workbook, settings?: Partial<Settings>): Fill
       });
       continue;
     }
-    plan.writes.push(...e.writes);
-    plan.labels.push(...e.labels);
     plan.findings.push(...e.findings.map(({ phase: _phase, ...f }) => f));
     plan.forms.push(e.scores);
+    if (workbook.sheets.find((sh) => sh.name === form.sheet)?.protected) {
+      if (e.writes.length) plan.findings.push(protectedSheet(form.sheet));
+      continue;
+    }
+    plan.writes.push(...e.writes);
+    plan.labels.push(...e.labels);
   }
   return plan;
+}
+
+/** A protected sheet is never written; the scores are still reported. */
+function protectedSheet(sheet: string): Finding {
+  return {
+    rule: 'workbook/protected-sheet',
+    level: 'warning',
+    message: {
+      zh: `工作表“${sheet}”受保护，评分未写入；请取消保护后再填充。`,
+      en: `The sheet "${sheet}" is protected, so no score was written; unprotect it and fill again.`,
+    },
+    locations: [{ sheet, cell: 'A1' }],
+  };
 }
