@@ -183,6 +183,20 @@ export function readWorkbookInfo(pkg: Package, workbookPart: string): WorkbookIn
   return { sheets, date1904, sharedStringsPart, stylesPart };
 }
 
+/** The hidden, sheet-scoped defined name that marks a sheet Gouji wrote (the summary). */
+export const OWNER_NAME = '_gouji_owner';
+
+/** Indexes of the sheets that carry Gouji's owner mark (a hidden sheet-scoped defined name). */
+export function ownedIndexes(workbookXml: string): Set<number> {
+  const out = new Set<number>();
+  for (const el of X.findContainer(workbookXml, 'definedNames')?.children ?? []) {
+    if (X.getTagAttr(el, 'name')?.toLowerCase() !== OWNER_NAME) continue;
+    const id = Number(X.getTagAttr(el, 'localSheetId'));
+    if (Number.isInteger(id) && id >= 0) out.add(id);
+  }
+  return out;
+}
+
 /** Read an .xlsx (or .xlsm/.xltx) file. Throws XlsxReadError for anything that is not a readable workbook. */
 export function readXlsx(bytes: Uint8Array, name?: string): Workbook {
   const { pkg, workbookPart } = openPackage(bytes);
@@ -190,9 +204,11 @@ export function readXlsx(bytes: Uint8Array, name?: string): Workbook {
     const info = readWorkbookInfo(pkg, workbookPart);
     const strings = info.sharedStringsPart ? parseSharedStrings(pkg.text(info.sharedStringsPart) ?? '') : [];
     const styles = parseStyles(info.stylesPart ? (pkg.text(info.stylesPart) ?? '') : '');
-    const sheets: Sheet[] = info.sheets.map((entry) => {
+    const owned = ownedIndexes(pkg.text(workbookPart) ?? '');
+    const sheets: Sheet[] = info.sheets.map((entry, i) => {
       const sheet: Sheet = { name: entry.name, rows: [], merges: [] };
       if (entry.state === 'hidden' || entry.state === 'veryHidden') sheet.hidden = true;
+      if (owned.has(i)) sheet.generatedBy = 'gouji';
       if (entry.kind !== 'worksheet') {
         sheet.kind = entry.kind;
         return sheet;

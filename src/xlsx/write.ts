@@ -12,7 +12,7 @@ import { Level } from '../core/model/findings';
 import { addNotes, NoteSpec } from './notes';
 import { Package, relType } from './package';
 import { CT, escapeRe, PackageWriter, REL } from './pkg-writer';
-import { openPackage, readWorkbookInfo, SheetEntry } from './read';
+import { openPackage, OWNER_NAME, ownedIndexes, readWorkbookInfo, SheetEntry } from './read';
 import { CellPatch, patchCells, rootPrefix, XlsxWriteError } from './sheet-edit';
 import { checkSheetName, NewSheetContext, writeNewSheet } from './new-sheet';
 import { StylesEditor } from './styles-edit';
@@ -31,7 +31,8 @@ export interface WorkbookEdits {
   removeSheets?: string[];
 }
 
-export const OWNER_NAME = '_gouji_owner';
+export { OWNER_NAME };
+
 const SEVERITY: Record<Level, number> = { error: 3, warning: 2, info: 1 };
 
 /** Names of the sheets marked as made by Gouji. */
@@ -40,16 +41,6 @@ export function gouJiOwnedSheets(bytes: Uint8Array): string[] {
   const info = readWorkbookInfo(pkg, workbookPart);
   const owned = ownedIndexes(pkg.text(workbookPart) ?? '');
   return info.sheets.filter((_, i) => owned.has(i)).map((s) => s.name);
-}
-
-function ownedIndexes(workbookXml: string): Set<number> {
-  const out = new Set<number>();
-  for (const el of findContainer(workbookXml, 'definedNames')?.children ?? []) {
-    if (getTagAttr(el, 'name')?.toLowerCase() !== OWNER_NAME) continue;
-    const id = Number(getTagAttr(el, 'localSheetId'));
-    if (Number.isInteger(id) && id >= 0) out.add(id);
-  }
-  return out;
 }
 
 /** Apply `edits` to an .xlsx file and return the new file. Throws XlsxReadError / XlsxWriteError; the input is never modified. */

@@ -542,3 +542,20 @@ describe('odd but valid worksheet XML', () => {
     expect(() => gouJiOwnedSheets(new Uint8Array(0))).toThrow(/empty/);
   });
 });
+
+describe('the owner mark, read back', () => {
+  test('readXlsx marks the sheets Gouji added, and only those', () => {
+    const bytes = new Uint8Array(
+      readFileSync(join(__dirname, '..', '..', '..', 'shared', 'real-budgets', '深圳-审计局-2026-预算.xlsx')),
+    );
+    const spec: SheetSpec = {
+      name: '审核汇总',
+      owner: 'gouji',
+      cells: [{ row: 0, col: 0, value: 'x' }],
+      merges: [],
+    };
+    const out = readXlsx(patchXlsx(bytes, { addSheets: [spec] }));
+    expect(out.sheets.filter((s) => s.generatedBy === 'gouji').map((s) => s.name)).toEqual(['审核汇总']);
+    expect(readXlsx(bytes).sheets.some((s) => s.generatedBy)).toBe(false);
+  });
+});
