@@ -5,6 +5,7 @@
  */
 import { CellRange, parseA1, parseRange, rangeToA1, toA1 } from '../../core/model/address';
 import { CellValue, isCellError } from '../../core/model/workbook';
+import { quoteSheet } from '../office';
 import {
   FakeCell,
   FakeChart,
@@ -79,12 +80,6 @@ export function normalizeColor(c: string): string {
   if (s.length === 3) s = s.replace(/(.)/g, '$1$1');
   if (!/^[0-9a-fA-F]{6}$/.test(s)) throw errors.invalidArgument(`colour '${c}'`);
   return `#${s.toUpperCase()}`;
-}
-
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
 }
 
 function parseAddress(address: string): { sheet?: string; range: CellRange } {
@@ -612,7 +607,7 @@ export class FakeRange extends FakeProxy<RangeTarget> {
   protected readScalar({ sheet, range }: RangeTarget, prop: string): unknown {
     switch (prop) {
       case 'address':
-        return `${quoteSheetName(sheet.name)}!${rangeToA1(range)}`;
+        return `${quoteSheet(sheet.name)}!${rangeToA1(range)}`;
       case 'values':
         return grid(range, (r, c) => valueOut(sheet.cell(r, c)));
       case 'formulas':
@@ -816,7 +811,7 @@ export class FakeRangeAreas extends FakeProxy<{ sheet: FakeSheet; areas: CellRan
   }
   protected readScalar(t: { sheet: FakeSheet; areas: CellRange[] }, prop: string): unknown {
     if (prop === 'address')
-      return t.areas.map((a) => `${quoteSheetName(t.sheet.name)}!${rangeToA1(a)}`).join(',');
+      return t.areas.map((a) => `${quoteSheet(t.sheet.name)}!${rangeToA1(a)}`).join(',');
     if (prop === 'areaCount') return t.areas.length;
     return t.areas.reduce((n, a) => n + cellCount(a), 0);
   }
@@ -1803,7 +1798,7 @@ export class FakeNamedItemCollection extends FakeCollection<FakeSheet, NameTarge
           ? reference
           : (() => {
               const t = reference.target();
-              return `=${quoteSheetName(t.sheet.name)}!${rangeToA1(t.range)}`;
+              return `=${quoteSheet(t.sheet.name)}!${rangeToA1(t.range)}`;
             })();
       const item: FakeNamedItem = { name, formula, visible: true, comment };
       sheet.names.push(item);

@@ -3,6 +3,7 @@
  * their request context; `context.sync()` runs the queue in order against the FakeDocument and only then
  * fills loaded properties. Reading a property that was not loaded and synced throws, as in Office.js.
  */
+import { jsonBytes } from '../read';
 import { FakeDocument, SyncRecord } from './document';
 
 /** Shaped like OfficeExtension.Error. */
@@ -45,18 +46,6 @@ export const errors = {
       `The response payload size (${bytes} bytes) has exceeded the limit.`,
     ),
 };
-
-/** UTF-8 bytes of a value's JSON: what a response carrying it weighs. */
-export function jsonSize(v: unknown): number {
-  const s = JSON.stringify(v ?? null);
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x800) n += c >= 0xd800 && c < 0xe000 ? 1 : 2;
-    else if (c >= 0x80) n += 1;
-  }
-  return n;
-}
 
 /** A queued action; `bytes` is the JSON size of what a load returned. */
 type Action = () => number | void;
@@ -134,7 +123,7 @@ export class FakeClientResult<T> {
         this.v = value;
         this.loaded = true;
       });
-      return jsonSize(value);
+      return jsonBytes(value);
     });
   }
   get value(): T {
@@ -241,7 +230,7 @@ export abstract class FakeProxy<T> {
     for (const prop of scalarsWanted) {
       const v = this.readScalar(t, prop);
       values.set(prop, v);
-      bytes += jsonSize(v) + prop.length + 4;
+      bytes += jsonBytes(v) + prop.length + 4;
     }
     const navs = this.navs();
     for (const [nav, rest] of byNav) bytes += navs[nav]().loadNow(rest.length ? rest : []);
