@@ -2,7 +2,7 @@
 /**
  * Validates an add-in manifest against the Office add-in XSDs, offline:
  *   node scripts/validate-manifest.js [manifest.xml]
- * The schemas live next to the repository in ../shared/schemas/office-addin-manifest (override with
+ * The schemas are bundled in schemas/office-addin-manifest (copied from the Office add-in XSDs; override with
  * GOUJI_MANIFEST_SCHEMAS). Needs `xmllint` (Debian/Ubuntu: apt-get install libxml2-utils).
  * Exit codes: 0 valid, 1 schema or XML errors, 2 cannot validate (xmllint or schemas missing).
  */
@@ -14,7 +14,7 @@ const { spawnSync } = require('child_process');
 const repo = path.resolve(__dirname, '..');
 const manifest = path.resolve(process.argv[2] || path.join(repo, 'manifest.xml'));
 const schemaDir = path.resolve(
-  process.env.GOUJI_MANIFEST_SCHEMAS || path.join(repo, '..', 'shared', 'schemas', 'office-addin-manifest'),
+  process.env.GOUJI_MANIFEST_SCHEMAS || path.join(repo, 'schemas', 'office-addin-manifest'),
 );
 const schema = path.join(schemaDir, 'OfficeAppManifestV1_1.xsd');
 

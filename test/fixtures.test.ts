@@ -1,6 +1,6 @@
 /**
  * The committed fixtures (test/fixtures/**, assets/sample/**): they exist, open with ExcelJS and with our reader,
- * are up to date with their builders, and what they transcribe matches the seed text in /work/shared/seeds
+ * are up to date with their builders, and what they transcribe matches the seed text in test/data/seeds
  * (set GOUJI_SEEDS to read the seeds elsewhere; the seed comparisons are skipped when the folder is absent).
  */
 import ExcelJS from 'exceljs';
@@ -20,11 +20,12 @@ import {
 import { fixtures as strangeFixtures, hugeText } from '../scripts/fixtures/strange';
 import { fixtures as sampleFixtures, SELF_EVALUATION_SHEET } from '../scripts/fixtures/sample';
 import { BAOSHAN_SECTIONS, YUXI_P1_ITEMS, YUXI_PROJECTS } from '../scripts/fixtures/seed-data/project-texts';
+import { SEEDS as SEED_DIR } from './helpers/data';
 
 jest.setTimeout(60_000);
 
 const FIXTURES = join(__dirname, 'fixtures');
-const SEEDS = process.env.GOUJI_SEEDS ?? join(__dirname, '..', '..', 'shared', 'seeds');
+const SEEDS = process.env.GOUJI_SEEDS ?? SEED_DIR;
 const haveSeeds = existsSync(join(SEEDS, '003_94b6ab0ece475523.txt'));
 const describeSeeds = haveSeeds ? describe : describe.skip;
 

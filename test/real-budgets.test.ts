@@ -1,5 +1,5 @@
 /**
- * The 12 real published budget workbooks (/work/shared/real-budgets). The truth comes from their README
+ * The 12 real published budget workbooks (test/data/real-budgets, copied from shared/). The truth comes from their README
  * (tables per sheet, unit, failing identities, rounding differences, empty tables) and from
  * verification_checks.csv (one row per identity an independent script checked) — nothing here is copied
  * from Gouji's own output.
@@ -12,8 +12,9 @@ import { rules as budgetRules } from '../src/core/rules/budget';
 import { CheckRecord, traceChecks } from '../src/core/rules/budget/common';
 import { BudgetTableKind } from '../src/core/tables/types';
 import { readXlsx } from '../src/xlsx/read';
+import { REAL_BUDGETS } from './helpers/data';
 
-const DIR = join(__dirname, '..', '..', 'shared', 'real-budgets');
+const DIR = REAL_BUDGETS;
 const README = readFileSync(join(DIR, 'README.md'), 'utf8');
 const FILES = readdirSync(DIR)
   .filter((f) => f.endsWith('.xlsx'))

@@ -10,8 +10,9 @@ import { review } from '../src/core/review';
 import { planSummary } from '../src/core/summary';
 import { planFill } from '../src/core/performance/fill';
 import { readXlsx } from '../src/xlsx';
+import { REAL_BUDGETS } from './helpers/data';
 
-const REAL = join(__dirname, '..', '..', 'shared', 'real-budgets');
+const REAL = REAL_BUDGETS;
 const FIXTURES = join(__dirname, 'fixtures');
 
 function prng(seed: number): () => number {

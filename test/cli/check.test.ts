@@ -3,8 +3,9 @@ import { join } from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { readXlsx } from '../../src/xlsx';
 import { gouji } from './helpers';
+import { REAL_BUDGETS } from '../helpers/data';
 
-const REAL = join(__dirname, '..', '..', '..', 'shared', 'real-budgets');
+const REAL = REAL_BUDGETS;
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const STRANGE = join(FIXTURES, 'strange');
 const realFiles = readdirSync(REAL).filter((f) => f.endsWith('.xlsx'));

@@ -7,6 +7,7 @@ import { getCell } from '../../src/core/model/workbook';
 import { gouJiOwnedSheets, patchXlsx, readXlsx, XlsxWriteError } from '../../src/xlsx';
 import { readZip } from '../../src/xlsx/zip';
 import { excelJsBytes, minimalXlsx } from './helpers';
+import { REAL_BUDGETS } from '../helpers/data';
 
 const REAL = '/work/shared/real-budgets';
 const realFiles = readdirSync(REAL).filter((f) => f.endsWith('.xlsx'));
@@ -546,7 +547,7 @@ describe('odd but valid worksheet XML', () => {
 describe('the owner mark, read back', () => {
   test('readXlsx marks the sheets Gouji added, and only those', () => {
     const bytes = new Uint8Array(
-      readFileSync(join(__dirname, '..', '..', '..', 'shared', 'real-budgets', '深圳-审计局-2026-预算.xlsx')),
+      readFileSync(join(REAL_BUDGETS, '深圳-审计局-2026-预算.xlsx')),
     );
     const spec: SheetSpec = {
       name: '审核汇总',

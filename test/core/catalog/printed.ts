@@ -2,8 +2,9 @@
 import { readdirSync } from 'fs';
 import { join } from 'path';
 import { Workbook } from '../../../src/core/model/workbook';
+import { REAL_BUDGETS } from '../../helpers/data';
 
-export const DIR = join(__dirname, '../../../../shared/real-budgets');
+export const DIR = REAL_BUDGETS;
 export const FILES = readdirSync(DIR).filter((f) => f.endsWith('.xlsx'));
 
 export interface Printed {

@@ -8,6 +8,7 @@ import { join } from 'path';
 import { loadCatalog, mapDeptToGov, matchName, schemeOf } from '../../../src/core/catalog';
 import { readXlsx } from '../../../src/xlsx';
 import { DIR, FILES, Printed, printedPairs } from './printed';
+import { SEEDS } from '../../helpers/data';
 
 const pairs: Printed[] = FILES.flatMap((f) => printedPairs(readXlsx(readFileSync(join(DIR, f)), f), f));
 
@@ -62,7 +63,7 @@ test('部门 → 政府 pairs printed side by side (西安 表6/表8, 烟台 表
 });
 
 test('seed 003 (济源 2021, split 类/款/项 with 2021 names) is known under its printed names', () => {
-  const seeds = join(__dirname, '../../../../shared/seeds');
+  const seeds = SEEDS;
   const file = readdirSync(seeds).find((f) => f.startsWith('003_'))!;
   const cat = loadCatalog();
   const rows = readFileSync(join(seeds, file), 'utf8')

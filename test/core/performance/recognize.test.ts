@@ -5,8 +5,9 @@ import { sheetFromValues, Workbook } from '../../../src/core/model/workbook';
 import { planFill } from '../../../src/core/performance/fill';
 import { recognizePerformanceForms } from '../../../src/core/performance/recognize';
 import { readXlsx } from '../../../src/xlsx';
+import { REAL_BUDGETS } from '../../helpers/data';
 
-const REAL = join(__dirname, '..', '..', '..', '..', 'shared', 'real-budgets');
+const REAL = REAL_BUDGETS;
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 const load = (path: string) => readXlsx(new Uint8Array(readFileSync(path)));
 const real = (city: string) => load(join(REAL, `${city}.xlsx`));

@@ -6,8 +6,9 @@ import { getCell, sheetFromValues, Workbook } from '../../../src/core/model/work
 import { review } from '../../../src/core/review';
 import { planSummary, SUMMARY_SHEET_NAME, unitNameFrom } from '../../../src/core/summary';
 import { readXlsx } from '../../../src/xlsx';
+import { REAL_BUDGETS } from '../../helpers/data';
 
-const REAL = join(__dirname, '..', '..', '..', '..', 'shared', 'real-budgets');
+const REAL = REAL_BUDGETS;
 const load = (name: string): Workbook => readXlsx(new Uint8Array(readFileSync(join(REAL, name))), name);
 
 describe('summary model', () => {

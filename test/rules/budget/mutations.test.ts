@@ -15,8 +15,9 @@ import { Workbook } from '../../../src/core/model/workbook';
 import { review } from '../../../src/core/review';
 import { rules } from '../../../src/core/rules/budget';
 import { readXlsx } from '../../../src/xlsx/read';
+import { REAL_BUDGETS } from '../../helpers/data';
 
-const DIR = join(__dirname, '..', '..', '..', '..', 'shared', 'real-budgets');
+const DIR = REAL_BUDGETS;
 const PUTUO = '上海普陀-司法局-2026-预算.xlsx';
 const FUZHOU = '福州-商务局-2026-预算.xlsx';
 

@@ -14,8 +14,9 @@ import { sheetFromValues, Workbook } from '../../../src/core/model/workbook';
 import { review } from '../../../src/core/review';
 import { rules } from '../../../src/core/rules/narrative';
 import { readXlsx } from '../../../src/xlsx';
+import { REAL_BUDGETS } from '../../helpers/data';
 
-const REAL = join(__dirname, '..', '..', '..', '..', 'shared', 'real-budgets');
+const REAL = REAL_BUDGETS;
 const FILES = [
   '上海-审计局-2026-单位预算.xlsx',
   '上海普陀-司法局-2026-单位预算.xlsx',

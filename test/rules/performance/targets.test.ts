@@ -7,8 +7,9 @@ import { review } from '../../../src/core/review';
 import { rules } from '../../../src/core/rules/performance';
 import { Settings } from '../../../src/core/settings';
 import { readXlsx } from '../../../src/xlsx';
+import { REAL_BUDGETS } from '../../helpers/data';
 
-const REAL = join(__dirname, '..', '..', '..', '..', 'shared', 'real-budgets');
+const REAL = REAL_BUDGETS;
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 const load = (path: string) => readXlsx(new Uint8Array(readFileSync(path)));
 
