@@ -546,9 +546,7 @@ describe('odd but valid worksheet XML', () => {
 
 describe('the owner mark, read back', () => {
   test('readXlsx marks the sheets Gouji added, and only those', () => {
-    const bytes = new Uint8Array(
-      readFileSync(join(REAL_BUDGETS, '深圳-审计局-2026-预算.xlsx')),
-    );
+    const bytes = new Uint8Array(readFileSync(join(REAL_BUDGETS, '深圳-审计局-2026-预算.xlsx')));
     const spec: SheetSpec = {
       name: '审核汇总',
       owner: 'gouji',

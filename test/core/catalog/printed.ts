@@ -1,6 +1,5 @@
 /** Code/name pairs printed in the real 2026 workbooks, read straight from the cells (no table recognition). */
 import { readdirSync } from 'fs';
-import { join } from 'path';
 import { Workbook } from '../../../src/core/model/workbook';
 import { REAL_BUDGETS } from '../../helpers/data';
 
