@@ -494,6 +494,12 @@ export function parseFacts(raw: string): Grammar {
     }
   }
 
+  for (const x of facts)
+    if (x.of && x.subjectInherited && x.subject === '' && x.of.subject) {
+      x.subject = x.of.subject;
+      x.subjectText = x.of.subjectText;
+    }
+
   // ---- quotes: from the subject's clause to the figure ----
   for (const x of facts) {
     let start = x.quoteSpan.start;
