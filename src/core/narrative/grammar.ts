@@ -78,10 +78,14 @@ export interface Fact {
   quoteSpan: Span;
   /** change / rate / share / flat: the level it qualifies (same subject, stated before it). */
   of?: Fact;
+  /** rate: the change amount it is the rate of (减少 5 万元，下降 22.73%). */
+  change?: Fact;
   /** The total this fact is an item of (a bracketed breakdown or a 其中 list). */
   parent?: Fact;
   breakdown?: 'bracket' | 'qizhong';
   children: Fact[];
+  /** For a total with children: the word that introduced them (其中, 主要用于, 包括, 分别为) or '（' for a bracket. */
+  listMarker?: string;
   context: FactContext;
   /** Bracket depth of the figure; paragraph index. */
   depth: number;
@@ -336,6 +340,7 @@ export function parseFacts(raw: string): Grammar {
         y.parent = owner;
         y.breakdown = 'bracket';
         owner.children.push(y);
+        owner.listMarker = '（';
       }
   }
   for (let i = 0; i < facts.length; i++) {
@@ -343,22 +348,64 @@ export function parseFacts(raw: string): Grammar {
     if (total.kind !== 'level' && total.kind !== 'change') continue;
     const fig = total.amount!;
     // "…万元，其中：" / "…万元，其中" in the same sentence
-    const sEnd = sentenceEnd(fig.span.end);
-    const after = t.slice(fig.span.end, sEnd);
-    const mk = /^\s*[，,；;]?\s*(其中|主要用于|主要包括|包括|分别为|分别是|具体为)\s*[：:，,]?/.exec(after);
+    let sEnd = sentenceEnd(fig.span.end);
+    let after = t.slice(fig.span.end, sEnd);
+    let mk =
+      /^\s*[，,；;]?\s*(其中|主要用于|主要包括|包括|分别为|分别是|具体为)[^，,；;。：:]{0,6}?\s*[：:，,]?/.exec(
+        after,
+      );
+    // "…3912.4 万元。主要用于以下方面：A …，B …" — the list is the next sentence of the paragraph
+    if (!mk && after.trim() === '' && t[sEnd] === '。') {
+      const next = t.slice(sEnd, sentenceEnd(sEnd + 1));
+      const m2 = /^。\s*(主要用于|其中|主要包括|具体如下|分别为)[^，,；;。：:]{0,6}?\s*[：:]/.exec(next);
+      if (m2) {
+        mk = m2;
+        after = next;
+        sEnd = sentenceEnd(sEnd + 1);
+      }
+    }
     if (!mk) continue;
     const from = fig.span.end + mk[0].length;
     if (t.slice(from, sEnd).trim() === '') continue;
     // two 其中 in one sentence nest: which level an item belongs to is unclear
     if ((t.slice(from, sEnd).match(/其中/g) ?? []).length > 0) continue;
+    const end = listEnd(from, sEnd, total.depth);
     for (const y of facts) {
       const at = (y.amount ?? y.percent)?.span.start ?? y.quoteSpan.start;
-      if (y === total || y.parent || at < from || at >= sEnd) continue;
+      if (y === total || y.parent || at < from || at >= end) continue;
       if (y.depth !== total.depth || y.kind !== total.kind) continue;
       y.parent = total;
       y.breakdown = 'qizhong';
       total.children.push(y);
+      total.listMarker = mk[1];
     }
+  }
+
+  /**
+   * Where an inline list stops: at the first clause (at the list's depth) that states no figure and is no comment
+   * on the item before it ("其中49.5万元用于购买酒精检测仪，该项目2021年11月签订合同，…" ends after its first clause).
+   */
+  function listEnd(from: number, to: number, depth: number): number {
+    let start = from;
+    let d = depth;
+    for (let i = from; i <= to; i++) {
+      const ch = t[i];
+      if (ch === '（' || ch === '(') d++;
+      else if ((ch === '）' || ch === ')') && d > depth) d--;
+      if (i < to && !(boundary[i] && d === depth && !'（(）)'.includes(ch))) continue;
+      const clause = t.slice(start, i);
+      const hasFigure = figs.some((f) => f.start >= start && f.start < i);
+      if (
+        !hasFigure &&
+        clause.trim() !== '' &&
+        !FLAT_RE.test(clause) &&
+        !lastComparison(t, start, i) &&
+        !/^\s*(主要用于|用于|主要是|含|包括)/.test(clause)
+      )
+        return start;
+      start = i + 1;
+    }
+    return to;
   }
 
   // ---- what each change / rate / share / flat qualifies; inherited subjects and comparisons ----
@@ -376,7 +423,8 @@ export function parseFacts(raw: string): Grammar {
           .slice(facts.indexOf(ch) + 1, facts.indexOf(x))
           .every((z) => z.kind !== 'level' && z.kind !== 'change');
       if (ch && chain && ch.sign === x.sign) {
-        x.of = ch.of;
+        x.change = ch;
+        if (ch.of) x.of = ch.of;
         if (!x.subject) {
           x.subject = ch.subject;
           x.subjectInherited = true;
@@ -392,17 +440,25 @@ export function parseFacts(raw: string): Grammar {
       (x.subject === ''
         ? levelBefore(x, (y) => y.kind === 'level' && y.depth === x.depth && !y.prior)
         : undefined);
-    if (x.subject === '') {
+    if (x.kind === 'share') {
+      // a share's subject is its base (占“三公”经费的); the part is the level it follows
+      if (lv) x.of = lv;
+    } else if (x.subject === '') {
       if (lv) {
         x.of = lv;
         x.subject = lv.subject;
         x.subjectText = lv.subjectText;
         x.subjectInherited = true;
       }
-    } else if (lv && sameSubject(lv.subject, x.subject)) x.of = lv;
-    else if (x.kind === 'share') {
-      const own = levelBefore(x, (y) => y.kind === 'level' && y.depth === x.depth);
-      if (own) x.of = own;
+    } else {
+      // a change naming its subject: the level of that subject stated before it in the paragraph; "收、支总计各减少"
+      // speaks of both totals just stated
+      const named = levelBefore(
+        x,
+        (y) => y.kind === 'level' && y.depth === x.depth && !y.prior && sameSubject(y.subject, x.subject),
+      );
+      if (named) x.of = named;
+      else if (lv && /收[、和与及]?支/.test(x.subject)) x.of = lv;
     }
   }
   // a share's figure is the level just before it (基本支出 1807.7 万元，占 44.6%)
@@ -456,6 +512,7 @@ export function parseFacts(raw: string): Grammar {
       first.parent = total;
       first.breakdown = 'qizhong';
       total.children.push(first);
+      total.listMarker = '其中';
     }
   }
   inheritComparisons();
@@ -495,7 +552,7 @@ export function parseFacts(raw: string): Grammar {
   }
 
   for (const x of facts)
-    if (x.of && x.subjectInherited && x.subject === '' && x.of.subject) {
+    if (x.of && x.kind !== 'share' && x.subjectInherited && x.subject === '' && x.of.subject) {
       x.subject = x.of.subject;
       x.subjectText = x.of.subjectText;
     }
@@ -601,7 +658,7 @@ export function levelSubject(text: string): {
   let h = s.replace(/^.*\d{4}年(度)?(当年)?/, '');
   const de = h.lastIndexOf('的');
   if (de >= 0 && de < h.length - 2) h = h.slice(de + 1);
-  h = h.replace(/^(本部门|本单位|我单位|本级|部门|单位|全年|年度|当年)/, '');
+  h = h.replace(/^(本部门|本单位|我单位|本级|全年|年度|当年|相应)/, '');
   h = h.replace(/(为|是|达|共计|共|合计为|约)$/, '');
   h = h.replace(/^(预算)?安排/, '');
   out.head = h;

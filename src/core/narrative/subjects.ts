@@ -47,7 +47,7 @@ const NOT_CHECKABLE: [RegExp, string][] = [
 function core(s: string): string {
   return normSubject(s)
     .replace(/^.*?\d{4}年度?/, '')
-    .replace(/^(本部门|本单位|我单位|部门|单位)/, '')
+    .replace(/^(本部门|本单位|我单位)/, '')
     .replace(/(年初)?(预算)?(数)?(安排)?(为|是|达|共计?|合计为|约)?$/, '');
 }
 
@@ -99,14 +99,23 @@ export function classifySubject(
         : /公用经费|^日常公用支出$/.test(tail)
           ? 'public'
           : undefined;
-  // a functional code: "2011301-行政运行", "204 类"
-  const code = /(?:^|[^\d])(2\d{2}(?:\d{2}){0,2})(?!\d)/.exec(s);
-  if (code && /^2\d{2}(\d{2}){0,2}[-－—\s]?[\u4e00-\u9fff]/.test(s.replace(/^[^\d]*/, '')) && !measure)
+  // a functional code: "2011301-行政运行"; or spelled by level: "公共安全支出（204类）司法（06款）行政运行（01项）"
+  const byLevel = /(2\d{2})类(?:.*?(\d{2})款(?:.*?(\d{2})项)?)?/.exec(s);
+  if (byLevel && !measure)
+    return {
+      kind: 'class',
+      scope,
+      code: `${byLevel[1]}${byLevel[2] ?? ''}${byLevel[2] && byLevel[3] ? byLevel[3] : ''}`,
+      name: s,
+      ...(part ? { part } : {}),
+    };
+  const code = /^(2\d{2}(?:\d{2}){0,2})[-－—]?[\u4e00-\u9fff]/.exec(s);
+  if (code && !measure)
     return {
       kind: 'class',
       scope,
       code: code[1],
-      name: s.replace(/^.*?\d+[-－—]?/, ''),
+      name: s.slice(code[0].length - 1),
       ...(part ? { part } : {}),
     };
   if (/一般公共预算|财政拨款/.test(tail)) {
