@@ -349,7 +349,8 @@ export function parseFacts(raw: string): Grammar {
     const fig = total.amount!;
     // "…万元，其中：" / "…万元，其中" in the same sentence
     let sEnd = sentenceEnd(fig.span.end);
-    let after = t.slice(fig.span.end, sEnd);
+    const after = t.slice(fig.span.end, sEnd);
+    let mkStart = fig.span.end;
     let mk =
       /^\s*[，,；;]?\s*(其中|主要用于|主要包括|包括|分别为|分别是|具体为)[^，,；;。：:]{0,6}?\s*[：:，,]?/.exec(
         after,
@@ -360,12 +361,12 @@ export function parseFacts(raw: string): Grammar {
       const m2 = /^。\s*(主要用于|其中|主要包括|具体如下|分别为)[^，,；;。：:]{0,6}?\s*[：:]/.exec(next);
       if (m2) {
         mk = m2;
-        after = next;
+        mkStart = sEnd;
         sEnd = sentenceEnd(sEnd + 1);
       }
     }
     if (!mk) continue;
-    const from = fig.span.end + mk[0].length;
+    const from = mkStart + mk[0].length;
     if (t.slice(from, sEnd).trim() === '') continue;
     // two 其中 in one sentence nest: which level an item belongs to is unclear
     if ((t.slice(from, sEnd).match(/其中/g) ?? []).length > 0) continue;

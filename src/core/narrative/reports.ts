@@ -434,7 +434,7 @@ export function breakdownReports(ctx: ReviewContext): NarrativeReport[] {
       level = 'info';
       note = { zh: '，属尾差', en: ' — a rounding difference' };
     } else if (over || complete) {
-      level = 'error';
+      // an error: the list claims to be whole, or its items exceed the total
     } else if (main) {
       messageId = 'main';
       level = 'info';
