@@ -178,10 +178,12 @@ describe('seed 003 (济源 说明): the sentences the old reader handled keep th
     expect(fs.map(brief)).toEqual([
       'level 支出合计 4055.5万元',
       'level 基本支出 1807.7万元 ⊂ 支出合计',
-      'share 基本支出 44.6%',
+      // a share's subject is the base it names (none here: the total of the list); its part is the level before it
+      'share  44.6%',
       'level 项目支出 2247.8万元 ⊂ 支出合计',
-      'share 项目支出 55.4%',
+      'share  55.4%',
     ]);
+    expect(fs[4].of?.subject).toBe('项目支出');
     expect(fs[2].of?.amount?.value).toBe(1807.7);
   });
 
