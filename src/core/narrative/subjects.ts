@@ -23,7 +23,31 @@ export type SubjectTarget =
   | { kind: 'measure'; measure: Measure; scope: 'general' | 'all' }
   | { kind: 'three-public'; measure: ThreePublicMeasure }
   | { kind: 'carry'; label: string }
-  | { kind: 'class'; scope: 'general' | 'all'; part?: 'basic' | 'project'; code?: string; name: string };
+  | {
+      kind: 'class';
+      scope: 'general' | 'all';
+      part?: 'basic' | 'project';
+      code?: string;
+      name: string;
+      /** 类/款/项 spelled out by level: 卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）. */
+      path?: ClassStep[];
+    };
+
+export interface ClassStep {
+  level: 'lei' | 'kuan' | 'xiang';
+  name: string;
+}
+
+/** The 类/款/项 names a subject spells out with （类）（款）（项） markers, when it names a 款 or a 项. */
+export function classPath(subject: string): ClassStep[] | undefined {
+  const steps: ClassStep[] = [];
+  const re = /([^（()）]+?)\s*[（(]\s*(类|款|项)\s*[)）]/g;
+  for (const m of subject.matchAll(re)) {
+    const name = m[1].replace(/^[\s，,、]+/, '').replace(/支出$/, (x) => (m[2] === '类' ? '' : x));
+    steps.push({ level: m[2] === '类' ? 'lei' : m[2] === '款' ? 'kuan' : 'xiang', name });
+  }
+  return steps.some((x) => x.level !== 'lei') ? steps : undefined;
+}
 
 export type Classified = SubjectTarget | { kind: 'not-checkable'; what: string } | undefined;
 
@@ -139,7 +163,9 @@ export function classifySubject(
     /[（(]\s*[类款项]\s*[)）]/.test(subject) ||
     (/支出$/.test(tail) && tail.length >= 4) ||
     (context === 'project' && tail.length >= 4)
-  )
-    return { kind: 'class', scope, name: subject, ...(part ? { part } : {}) };
+  ) {
+    const path = classPath(subject);
+    return { kind: 'class', scope, name: subject, ...(part ? { part } : {}), ...(path ? { path } : {}) };
+  }
   return undefined;
 }

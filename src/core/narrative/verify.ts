@@ -16,6 +16,7 @@ import { CellRef } from '../model/findings';
 import { convertMoney, MoneyUnit, toScaled, UNIT_FACTOR } from '../model/numbers';
 import type { ReviewContext } from '../review';
 import {
+  classCore,
   measureColumns,
   priorOf,
   resolve,
@@ -26,7 +27,8 @@ import {
 } from '../rules/narrative/lookup';
 import { NarrativeDocument, narrativeDocuments, spanCell } from './document';
 import { Fact, signedValue } from './grammar';
-import { classifyFact, SubjectTarget } from './subjects';
+import { kindName } from '../labels';
+import { ClassStep, classifyFact, SubjectTarget } from './subjects';
 
 export type Agreement = 'equal' | 'rounding' | 'mismatch';
 
@@ -176,7 +178,50 @@ function classByCode(ctx: ReviewContext, code: string, general: boolean): TableV
     if (!row) continue;
     const col = measureColumns(t, 'total')[0]?.col ?? [...row.values.keys()].sort((a, b) => a - b)[0];
     if (col === undefined) continue;
-    return valueAt(t, row.row, col, W(`${t.title ?? t.sheet} ${code} ${row.name}`, `${code} ${row.name}`));
+    return valueAt(
+      t,
+      row.row,
+      col,
+      W(`${kindName(t.kind, 'zh')} ${code} ${row.name}`, `${kindName(t.kind, 'en')} ${code} ${row.name}`),
+    );
+  }
+  return undefined;
+}
+
+/** A 款 or 项 named with its 类/款 above it: the one row of that level and name whose ancestors' names match. */
+function classByPath(
+  ctx: ReviewContext,
+  path: ClassStep[],
+  general: boolean,
+): TableValue | 'ambiguous' | undefined {
+  const order = general
+    ? [...tablesOf(ctx, 'general-budget'), ...tablesOf(ctx, 'expenditure')]
+    : [...tablesOf(ctx, 'expenditure'), ...tablesOf(ctx, 'general-budget')];
+  const last = path[path.length - 1];
+  for (const t of order) {
+    // ancestors by order: the 类 and 款 rows last seen above a row (tables without codes indent instead)
+    const above: Partial<Record<ClassStep['level'], string>> = {};
+    const rows = t.rows.filter((r) => {
+      if (r.level === 'lei' || r.level === 'kuan' || r.level === 'xiang') above[r.level] = classCore(r.name);
+      if (r.level === 'lei') delete above.kuan;
+      if (r.level !== last.level || classCore(r.name) !== classCore(last.name)) return false;
+      return path
+        .slice(0, -1)
+        .every((step) => !above[step.level] || above[step.level] === classCore(step.name));
+    });
+    if (rows.length === 0) continue;
+    const col = measureColumns(t, 'total')[0]?.col;
+    if (col === undefined) continue;
+    const values = rows.map((r) =>
+      valueAt(
+        t,
+        r.row,
+        col,
+        W(`${kindName(t.kind, 'zh')} ${r.code} ${r.name}`, `${kindName(t.kind, 'en')} ${r.code} ${r.name}`),
+      )!,
+    );
+    if (new Set(values.map((v) => v.value)).size > 1) return 'ambiguous';
+    return values[0];
   }
   return undefined;
 }
@@ -197,32 +242,36 @@ function toLookup(target: SubjectTarget): Target | undefined {
   }
 }
 
+/** A 类 in a paragraph about 项目支出 / 基本支出: that column of its row. */
+function withPart(v: TableValue, part: 'basic' | 'project' | undefined): TableValue | undefined {
+  if (!part) return v;
+  const col = measureColumns(v.table, part)[0];
+  if (!col || v.summed) return undefined;
+  return valueAt(v.table, v.row, col.col, {
+    zh: `${v.where.zh} / ${part === 'project' ? '项目支出' : '基本支出'}`,
+    en: `${v.where.en} / ${part === 'project' ? 'project' : 'basic'}`,
+  });
+}
+
 /** The table figure a resolved subject names; undefined when no table carries it or it is ambiguous. */
 export function resolveTarget(ctx: ReviewContext, target: SubjectTarget, subject: string): TableValue[] {
   if (target.kind === 'three-public' && (target.measure === 'meeting' || target.measure === 'training')) {
     const v = meetingOrTraining(ctx, target.measure);
     return v && v !== 'ambiguous' ? [v] : [];
   }
-  if (target.kind === 'class' && target.code) {
-    const v = classByCode(ctx, target.code, target.scope === 'general');
-    return v ? [v] : [];
+  if (target.kind === 'class' && (target.code || target.path)) {
+    const v = target.code
+      ? classByCode(ctx, target.code, target.scope === 'general')
+      : classByPath(ctx, target.path!, target.scope === 'general');
+    if (!v || v === 'ambiguous') return [];
+    return [withPart(v, target.part)].filter((x): x is TableValue => x !== undefined);
   }
   const lookup = toLookup(target);
   if (!lookup) return [];
   const v = resolve(ctx, lookup, subject);
   if (!v || v === 'ambiguous') return [];
-  let found = v;
-  // a 类 in a paragraph about 项目支出 / 基本支出: that column of its row
-  if (target.kind === 'class' && target.part) {
-    const col = measureColumns(v.table, target.part)[0];
-    if (!col || v.summed) return [];
-    const part = valueAt(v.table, v.row, col.col, {
-      zh: `${v.where.zh} / ${target.part === 'project' ? '项目支出' : '基本支出'}`,
-      en: `${v.where.en} / ${target.part === 'project' ? 'project' : 'basic'}`,
-    });
-    if (!part) return [];
-    found = part;
-  }
+  const found = target.kind === 'class' ? withPart(v, target.part) : v;
+  if (!found) return [];
   const out = [found];
   // 收入预算 / 支出预算 without 总计 or 本年: the total with the carry-over, or the year's own
   if ((target.kind === 'income-total' || target.kind === 'expense-total') && target.either) {
