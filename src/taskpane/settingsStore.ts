@@ -10,6 +10,7 @@ import {
   Settings,
   withSettings,
 } from '../core/settings';
+import { validateSettings } from '../core/settings-schema';
 
 export const SETTINGS_KEY = 'gouji.settings';
 
@@ -58,17 +59,17 @@ export function fromStored(raw: unknown): Settings {
     }
   }
   const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
-  const lang = o.lang === 'en' || o.lang === 'zh' ? o.lang : DEFAULT_SETTINGS.lang;
-  const reportRounding =
-    typeof o.reportRounding === 'boolean' ? o.reportRounding : DEFAULT_SETTINGS.reportRounding;
-  const extraTolerance =
-    typeof o.extraTolerance === 'number' && Number.isFinite(o.extraTolerance) && o.extraTolerance >= 0
-      ? o.extraTolerance
-      : DEFAULT_SETTINGS.extraTolerance;
-  const reverseFormula =
-    o.reverseFormula === 'ratio' || o.reverseFormula === 'linear'
-      ? o.reverseFormula
-      : DEFAULT_SETTINGS.scoring.reverseFormula;
+  // the settings schema checks each stored field; a malformed one is left out and takes its default
+  const { settings: valid } = validateSettings({
+    lang: o.lang,
+    reportRounding: o.reportRounding,
+    extraTolerance: o.extraTolerance,
+    scoring: { reverseFormula: o.reverseFormula },
+  });
+  const lang = valid.lang ?? DEFAULT_SETTINGS.lang;
+  const reportRounding = valid.reportRounding ?? DEFAULT_SETTINGS.reportRounding;
+  const extraTolerance = valid.extraTolerance ?? DEFAULT_SETTINGS.extraTolerance;
+  const reverseFormula = valid.scoring?.reverseFormula ?? DEFAULT_SETTINGS.scoring.reverseFormula;
   const gradeBands =
     o.gradeBands === 'older' || o.gradeBands === 'national' ? bandsOf(o.gradeBands) : NATIONAL_GRADE_BANDS;
   return withSettings({
