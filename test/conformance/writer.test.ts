@@ -173,7 +173,6 @@ const producerOf = (input: string) => input.slice(input.indexOf('.') + 1);
 afterAll(async () => {
   await libreOffice.catch(() => undefined);
   if (tmp) rmSync(tmp, { recursive: true, force: true });
-  // eslint-disable-next-line no-console
   if (process.env.GOUJI_CONFORMANCE_TIMING) console.log(JSON.stringify(timing));
 });
 
@@ -233,8 +232,14 @@ describe.each(cases)('%s', (name) => {
           diffs.push(`${k}: value ${JSON.stringify(a.value)} → ${JSON.stringify(b.value)}`);
         const sa = { ...a.style } as Record<string, unknown>;
         const sb = { ...b.style } as Record<string, unknown>;
-        if (lit.has(k)) (delete sa.fill, delete sb.fill);
-        if (written.has(k)) (delete sa.numFmt, delete sb.numFmt);
+        for (const [skip, prop] of [
+          [lit.has(k), 'fill'],
+          [written.has(k), 'numFmt'],
+        ] as const)
+          if (skip) {
+            delete sa[prop];
+            delete sb[prop];
+          }
         if (JSON.stringify(sa) !== JSON.stringify(sb)) diffs.push(`${k}: style changed`);
       };
       ws.eachRow({ includeEmpty: true }, (row) =>
