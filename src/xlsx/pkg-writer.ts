@@ -33,6 +33,8 @@ export const CT = {
 };
 
 const CONTENT_TYPES = '[Content_Types].xml';
+/** Largest part (in characters) checked with saxes before writing. */
+export const VALIDATE_LIMIT = 2_000_000;
 const encoder = new TextEncoder();
 
 export class PackageWriter {
@@ -224,9 +226,11 @@ export class PackageWriter {
 
   /** Write the package: untouched entries copied raw, in their original order; new parts at the end. */
   finish(): Uint8Array {
-    // Every part we wrote must parse with a namespace-aware parser: never write a broken part.
+    // Every part we wrote must parse with a namespace-aware parser: never write a broken part. (Parts over
+    // VALIDATE_LIMIT characters — a sheet of many thousand rows — are not re-parsed: saxes takes ~60 ms per MB,
+    // and their new elements are built from the bindings in scope like everywhere else.)
     for (const [name, text] of this.changed) {
-      if (!/\.(xml|rels|vml)$/i.test(name)) continue;
+      if (!/\.(xml|rels|vml)$/i.test(name) || text.length > VALIDATE_LIMIT) continue;
       const problem = xmlProblem(text);
       if (problem)
         throw new XlsxWriteError(

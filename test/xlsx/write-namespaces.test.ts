@@ -75,7 +75,7 @@ test('openpyxl: xmlns:r only on <sheet> and <hyperlink> — a new sheet and a no
   const src = pkg({ 'xl/workbook.xml': OPENPYXL_WORKBOOK, 'xl/worksheets/sheet1.xml': sheet });
   const out = patchXlsx(src, {
     highlights: [{ sheet: 'S', row: 0, col: 0, level: 'error', note: '合计不符' }],
-    addSheets: [{ name: '审核汇总', cells: [{ row: 0, col: 0, value: '汇总' }] }],
+    addSheets: [{ name: '审核汇总', owner: 'gouji', merges: [], cells: [{ row: 0, col: 0, value: '汇总' }] }],
   });
   const get = parts(out);
   const added = elements(get('xl/workbook.xml')).filter((e) => e.local === 'sheet');
@@ -111,7 +111,9 @@ test('x:-prefixed SpreadsheetML: new cells, rows, styles, comments and sheets ar
       { sheet: 'S', row: 4, col: 2, value: '新行' },
     ],
     highlights: [{ sheet: 'S', row: 0, col: 0, level: 'warning', note: '请核对' }],
-    addSheets: [{ name: '汇总', cells: [{ row: 0, col: 0, value: 'x', bold: true }] }],
+    addSheets: [
+      { name: '汇总', owner: 'gouji', merges: [], cells: [{ row: 0, col: 0, value: 'x', bold: true }] },
+    ],
   });
   const get = parts(out);
   const ws = elements(get('xl/worksheets/sheet1.xml'));
