@@ -226,6 +226,7 @@ export class PackageWriter {
 
   /** Write the package: untouched entries copied raw, in their original order; new parts at the end. */
   finish(): Uint8Array {
+    this.contentTypes(); // a package without a <Types> root is never written back
     // Every part we wrote must parse with a namespace-aware parser: never write a broken part. (Parts over
     // VALIDATE_LIMIT characters — a sheet of many thousand rows — are not re-parsed: saxes takes ~60 ms per MB,
     // and their new elements are built from the bindings in scope like everywhere else.)

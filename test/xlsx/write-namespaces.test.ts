@@ -175,3 +175,20 @@ test('a package without [Content_Types].xml is never written back with a broken 
   expect(error instanceof XlsxWriteError || error instanceof XlsxReadError).toBe(true);
   expect(String((error as Error).message)).toMatch(/Content_Types/);
 });
+
+test('a package whose [Content_Types].xml has no <Types> root is refused even for a plain cell write', () => {
+  const src = pkg(
+    {
+      'xl/workbook.xml': OPENPYXL_WORKBOOK,
+      'xl/worksheets/sheet1.xml': `<worksheet xmlns="${MAIN}"><sheetData/></worksheet>`,
+    },
+    '<?xml version="1.0"?>',
+  );
+  let error: unknown;
+  try {
+    patchXlsx(src, { writes: [{ sheet: 'S', row: 0, col: 0, value: 1 }] });
+  } catch (e) {
+    error = e;
+  }
+  expect(error instanceof XlsxWriteError || error instanceof XlsxReadError).toBe(true);
+});
