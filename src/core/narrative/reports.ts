@@ -5,8 +5,8 @@
  */
 import { CellRef, Level, Message } from '../model/findings';
 import { convertMoney, formatAmount, MoneyUnit, toScaled } from '../model/numbers';
-import type { ReviewContext } from '../review';
-import { TableValue } from '../rules/narrative/lookup';
+import type { ReviewContext } from '../context';
+import { TableValue } from './lookup';
 import { NarrativeDocument, spanCell } from './document';
 import { Fact, signedValue } from './grammar';
 import { classifySubject } from './subjects';

@@ -14,7 +14,7 @@
 import { parseA1, rangeContains, toA1 } from '../model/address';
 import { CellRef } from '../model/findings';
 import { convertMoney, MoneyUnit, toScaled, UNIT_FACTOR } from '../model/numbers';
-import type { ReviewContext } from '../review';
+import type { ReviewContext } from '../context';
 import {
   classCore,
   measureColumns,
@@ -24,7 +24,7 @@ import {
   tablesOf,
   TableValue,
   totalRow,
-} from '../rules/narrative/lookup';
+} from './lookup';
 import { NarrativeDocument, narrativeDocuments, spanCell } from './document';
 import { Fact, signedValue } from './grammar';
 import { kindName } from '../labels';
