@@ -80,6 +80,10 @@ export interface Fact {
   of?: Fact;
   /** rate: the change amount it is the rate of (减少 5 万元，下降 22.73%). */
   change?: Fact;
+  /** level: the figure a change is measured from, stated with its comparison (比上年的 3000 万元). */
+  comparedFrom?: true;
+  /** change / rate / flat: the previous figure the sentence states (比上年的 3000 万元增加 200 万元). */
+  previous?: Fact;
   /** The total this fact is an item of (a bracketed breakdown or a 其中 list). */
   parent?: Fact;
   breakdown?: 'bracket' | 'qizhong';
@@ -147,8 +151,8 @@ export function parseFacts(raw: string): Grammar {
   const figEnds = new Set(figs.map((f) => f.end));
   const phraseStart = (at: number, floor: number) => {
     for (let i = at - 1; i >= floor; i--) {
+      if (figEnds.has(i + 1)) return i + 1;
       if (boundary[i]) return i + 1;
-      if (figEnds.has(i) && i < at) return i;
     }
     return floor;
   };
@@ -249,8 +253,9 @@ export function parseFacts(raw: string): Grammar {
         };
         if (own) fact.against = own;
       } else {
-        if (lastComparison(t, ps, f.start)) continue; // 比上年的 3000 万元: a previous-year figure, not this year's
-        const subjectText = cleanSubject(prefix.replace(CONNECTIVE_RE, ''));
+        // 比上年的 3000 万元: the figure a change is measured from, not this year's
+        const from = lastComparison(t, ps, f.start);
+        const subjectText = from ? '' : cleanSubject(prefix.replace(CONNECTIVE_RE, ''));
         const { head, prior, year, basis } = levelSubject(subjectText);
         fact = {
           ...base,
@@ -259,10 +264,14 @@ export function parseFacts(raw: string): Grammar {
           subjectText,
           amount: f.a,
           unit: f.a.unit,
-          prior,
+          prior: prior || !!from,
           quote: '',
           quoteSpan: f.a.span,
         };
+        if (from) {
+          fact.comparedFrom = true;
+          fact.against = from;
+        }
         if (year !== undefined) fact.year = year;
         if (basis) fact.basis = basis;
       }
@@ -374,7 +383,7 @@ export function parseFacts(raw: string): Grammar {
     for (const y of facts) {
       const at = (y.amount ?? y.percent)?.span.start ?? y.quoteSpan.start;
       if (y === total || y.parent || at < from || at >= end) continue;
-      if (y.depth !== total.depth || y.kind !== total.kind) continue;
+      if (y.depth !== total.depth || y.kind !== total.kind || y.comparedFrom) continue;
       y.parent = total;
       y.breakdown = 'qizhong';
       total.children.push(y);
@@ -460,6 +469,16 @@ export function parseFacts(raw: string): Grammar {
       );
       if (named) x.of = named;
       else if (lv && /收[、和与及]?支/.test(x.subject)) x.of = lv;
+    }
+  }
+  // the previous figure a sentence states for its change (比上年的 3000 万元增加 200 万元)
+  for (const x of facts) {
+    if (x.kind !== 'change' && x.kind !== 'rate' && x.kind !== 'flat') continue;
+    const sStart = sentenceStart(x.quoteSpan.start, paraStart(x.para));
+    const prev = levelBefore(x, (y) => !!y.comparedFrom && y.quoteSpan.start >= sStart);
+    if (prev) {
+      x.previous = prev;
+      if (!x.against && prev.against) x.against = prev.against;
     }
   }
   // a share's figure is the level just before it (基本支出 1807.7 万元，占 44.6%)
@@ -561,7 +580,7 @@ export function parseFacts(raw: string): Grammar {
   // ---- quotes: from the subject's clause to the figure ----
   for (const x of facts) {
     let start = x.quoteSpan.start;
-    if (x.subjectInherited && x.of) start = Math.min(start, x.of.quoteSpan.start);
+    if ((x.subjectInherited || x.kind === 'share') && x.of) start = Math.min(start, x.of.quoteSpan.start);
     x.quoteSpan = { start, end: x.quoteSpan.end };
   }
   const out: Grammar = { facts };

@@ -5,8 +5,9 @@
  */
 import { CellRef, Level, Message } from '../model/findings';
 import { convertMoney, formatAmount, MoneyUnit, toScaled } from '../model/numbers';
-import type { ReviewContext } from '../context';
+import { Report, ReviewContext, tolerance } from '../context';
 import { TableValue } from './lookup';
+import { amt, halfUnit, pct, RateAgreement, rateVerdict, uniqueRefs } from './compare';
 import { NarrativeDocument, spanCell } from './document';
 import { Fact, signedValue } from './grammar';
 import { classifySubject } from './subjects';
@@ -26,6 +27,7 @@ import {
   unitShift,
 } from './verify';
 
+/** What a narrative rule returns (the engine's Report), with the level its message declares and the clause quoted. */
 export interface NarrativeReport {
   messageId: string;
   level: Level;
@@ -38,30 +40,8 @@ export interface NarrativeReport {
   quote: string;
 }
 
-export function uniqueRefs(refs: CellRef[]): CellRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const k = `${r.sheet}!${r.cell}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-
-/** Format an amount as the prose would (no thousands separators, given decimals). */
-export function amt(v: number, decimals: number): string {
-  const d = Math.max(0, decimals);
-  return (toScaled(v, d) / 10 ** d).toFixed(d);
-}
-
-export function pct(v: number, decimals: number): string {
-  return `${v.toFixed(decimals)}%`;
-}
-
-export type RateAgreement = 'equal' | 'truncated' | 'rounding' | 'mismatch';
-
 /** A printed percentage against num ÷ den × 100 (see DOMAIN.md §3: truncation and amounts' rounding are info). */
-export function checkRate(
+export function rateAgainst(
   stated: number,
   d: number,
   num: number,
@@ -82,21 +62,7 @@ export function checkRate(
   return { agreement: 'mismatch', computed, rounded };
 }
 
-const half = (d: number) => 0.5 * 10 ** -Math.max(0, d);
-
-function rateVerdict(agreement: RateAgreement, should: string): Message {
-  if (agreement === 'truncated')
-    return {
-      zh: `说明截去尾数而未四舍五入，应为 ${should}`,
-      en: `the narrative truncates instead of rounding; it should read ${should}`,
-    };
-  if (agreement === 'rounding')
-    return {
-      zh: `差异在金额四舍五入范围内（按所列金额应为 ${should}）`,
-      en: `within the rounding of the amounts (the printed amounts give ${should})`,
-    };
-  return { zh: `应为 ${should}`, en: `it should be ${should}` };
-}
+const half = (d: number) => halfUnit(Math.max(0, d));
 
 const at = (doc: NarrativeDocument, span: { start: number; end: number }) => spanCell(doc, span);
 
@@ -164,13 +130,60 @@ function subjectLevel(ctx: ReviewContext, lf: LocatedFact): { level?: CheckedLev
   return found.length === 1 ? { found: found[0] } : {};
 }
 
-function pairOf(found: TableValue, unit: MoneyUnit): TablePair | undefined {
-  return tablePair(found, unit);
+/** This year's and last year's figure a change is measured against, and where they were read. */
+interface Pair {
+  cur: number;
+  prev: number;
+  decimals: number;
+  refs: CellRef[];
+  text: Message;
+}
+
+/** The table prints last year beside this year (上年预算数 / 2025年预算数 column). */
+function tablePairOf(found: TableValue, unit: MoneyUnit, since: Message): Pair | undefined {
+  const p: TablePair | undefined = tablePair(found, unit);
+  if (!p) return undefined;
+  const q = Math.max(0, p.decimals);
+  return {
+    cur: p.cur,
+    prev: p.prev,
+    decimals: p.decimals,
+    refs: [p.current.cell, p.prior.cell],
+    text: {
+      zh: `${p.current.where.zh}本年 ${amt(p.cur, q)}、${since.zh} ${amt(p.prev, q)} ${unit}`,
+      en: `${p.current.where.en} shows ${amt(p.cur, q)} this year and ${amt(p.prev, q)} ${unit} for ${since.en}`,
+    },
+  };
+}
+
+/** The sentence states both figures: 项目支出 3200 万元，比上年的 3000 万元增加 200 万元. */
+function textPair(lf: LocatedFact, unit: MoneyUnit, since: Message): Pair | undefined {
+  const f = lf.fact;
+  const cur = f.of?.amount;
+  const prev = f.previous?.amount;
+  if (!cur || !prev) return undefined;
+  const decimals = Math.max(
+    cur.decimals + unitShift(cur.unit, unit),
+    prev.decimals + unitShift(prev.unit, unit),
+    f.amount ? f.amount.decimals : 0,
+  );
+  const c = convertMoney(cur.value, cur.unit, unit);
+  const p = convertMoney(prev.value, prev.unit, unit);
+  return {
+    cur: c,
+    prev: p,
+    decimals,
+    refs: [spanCell(lf.doc, cur.span), spanCell(lf.doc, prev.span)],
+    text: {
+      zh: `所述本年 ${amt(c, decimals)}、${since.zh} ${amt(p, decimals)} ${unit}`,
+      en: `the narrative gives ${amt(c, decimals)} this year and ${amt(p, decimals)} ${unit} for ${since.en}`,
+    },
+  };
 }
 
 export function changeReports(ctx: ReviewContext): NarrativeReport[] {
   const out: NarrativeReport[] = [];
-  const extra = ctx.settings.extraTolerance;
+  const extra = tolerance(ctx);
   for (const lf of narrativeFacts(ctx)) {
     const { doc, fact: f } = lf;
     if (f.kind !== 'change' && f.kind !== 'rate' && f.kind !== 'flat') continue;
@@ -179,14 +192,16 @@ export function changeReports(ctx: ReviewContext): NarrativeReport[] {
     const since = sinceText(f);
     const { level, found } = subjectLevel(ctx, lf);
     const unit = f.amount?.unit ?? f.of?.amount?.unit ?? f.change?.amount?.unit ?? found?.unit ?? '万元';
-    const pair = found && comparesWithPriorBudget(f, year) ? pairOf(found, unit) : undefined;
+    const pair =
+      textPair(lf, unit, since) ??
+      (found && comparesWithPriorBudget(f, year) ? tablePairOf(found, unit, since) : undefined);
 
     if (pair) {
       const delta = pair.cur - pair.prev;
       const q = Math.max(0, pair.decimals);
-      const refs = [pair.current.cell, pair.prior.cell];
-      const tableText = `${pair.current.where.zh}本年 ${amt(pair.cur, q)}、${since.zh} ${amt(pair.prev, q)} ${unit}`;
-      const tableTextEn = `${pair.current.where.en} shows ${amt(pair.cur, q)} this year and ${amt(pair.prev, q)} ${unit} for ${since.en}`;
+      const refs = pair.refs;
+      const tableText = pair.text.zh;
+      const tableTextEn = pair.text.en;
       const should =
         delta === 0 ? '持平' : `${delta > 0 ? '增加' : '减少'} ${amt(Math.abs(delta), q)} ${unit}`;
       const shouldEn =
@@ -238,7 +253,7 @@ export function changeReports(ctx: ReviewContext): NarrativeReport[] {
       // rate against the table's two years
       const d = f.percent!.decimals;
       const err = half(q);
-      const rr = checkRate(f.percent!.value, d, Math.abs(delta), pair.prev, 2 * err, err);
+      const rr = rateAgainst(f.percent!.value, d, Math.abs(delta), pair.prev, 2 * err, err);
       if (!rr) continue;
       if (rr.agreement === 'equal' && !(wrongWay && delta !== 0)) continue;
       out.push(
@@ -259,7 +274,7 @@ export function changeReports(ctx: ReviewContext): NarrativeReport[] {
     const ch = convertMoney(f.change.amount.value, f.change.amount.unit, cur.unit);
     const p = Math.max(cur.decimals, f.change.amount.decimals + unitShift(f.change.amount.unit, cur.unit));
     const previous = cur.value - (f.change.sign ?? 1) * ch;
-    const rr = checkRate(f.percent!.value, f.percent!.decimals, ch, previous, half(p), 2 * half(p));
+    const rr = rateAgainst(f.percent!.value, f.percent!.decimals, ch, previous, half(p), 2 * half(p));
     if (!rr || rr.agreement === 'equal') continue;
     const prevText = `(${amt(cur.value, p)} ${f.change.sign === -1 ? '+' : '−'} ${amt(ch, p)})`;
     out.push(
@@ -360,14 +375,14 @@ export function shareReports(ctx: ReviewContext): NarrativeReport[] {
     const d = f.percent!.decimals;
     const stated = f.percent!.value;
     const byText = baseText
-      ? checkRate(stated, d, pa.value, baseText.value, half(pa.decimals), half(baseText.decimals))
+      ? rateAgainst(stated, d, pa.value, baseText.value, half(pa.decimals), half(baseText.decimals))
       : undefined;
     const fromTables = !!(partT || baseTable);
     const num = partT ?? { value: pa.value, decimals: pa.decimals };
     const den = baseTable ?? baseText;
     if (!den) continue;
     const r = fromTables
-      ? checkRate(stated, d, num.value, den.value, half(num.decimals), half(den.decimals))
+      ? rateAgainst(stated, d, num.value, den.value, half(num.decimals), half(den.decimals))
       : byText;
     if (!r || r.agreement === 'equal') continue;
     // right by the text's own (wrong) amounts: narrative/amount names the root cause
@@ -412,7 +427,7 @@ export function listAllowance(decimals: number[], p: number, extra: number): num
 /** Grammar breakdowns (brackets, 其中 lists, numbered lines under 其中：) whose items do not add up to their total. */
 export function breakdownReports(ctx: ReviewContext): NarrativeReport[] {
   const out: NarrativeReport[] = [];
-  const extra = ctx.settings.extraTolerance;
+  const extra = tolerance(ctx);
   for (const lf of narrativeFacts(ctx)) {
     const { doc, fact: f } = lf;
     const s = childrenSum(f);
@@ -436,7 +451,7 @@ export function breakdownReports(ctx: ReviewContext): NarrativeReport[] {
     } else if (over || complete) {
       // an error: the list claims to be whole, or its items exceed the total
     } else if (main) {
-      messageId = 'main';
+      messageId = 'mainItems';
       level = 'info';
       note = { zh: '（所列为主要项目）', en: ' (the text lists the main items only)' };
     } else {
@@ -498,5 +513,13 @@ export function yearReports(ctx: ReviewContext): NarrativeReport[] {
       actual: String(year),
     });
   }
+  return out;
+}
+
+/** The engine's Report of a narrative report (messageId, message, locations, both numbers). */
+export function toReport(r: NarrativeReport): Report {
+  const out: Report = { messageId: r.messageId, message: r.message, locations: r.locations };
+  if (r.expected !== undefined) out.expected = r.expected;
+  if (r.actual !== undefined) out.actual = r.actual;
   return out;
 }

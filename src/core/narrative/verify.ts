@@ -14,7 +14,7 @@
 import { parseA1, rangeContains, toA1 } from '../model/address';
 import { CellRef } from '../model/findings';
 import { convertMoney, MoneyUnit, toScaled, UNIT_FACTOR } from '../model/numbers';
-import type { ReviewContext } from '../context';
+import { memo, ReviewContext, tolerance } from '../context';
 import {
   classCore,
   measureColumns,
@@ -71,20 +71,19 @@ function inTargetForm(ctx: ReviewContext, ref: CellRef): boolean {
   return ctx.targetForms.some((f) => f.sheet === ref.sheet && rangeContains(f.range, row, col));
 }
 
-const factCache = new WeakMap<ReviewContext, LocatedFact[]>();
-
 /** Every fact of the review's narrative documents, outside 绩效目标表 forms, with its cell. */
 export function narrativeFacts(ctx: ReviewContext): LocatedFact[] {
-  let out = factCache.get(ctx);
-  if (out) return out;
-  out = [];
+  return memo(ctx, 'narrative/facts', () => locateFacts(ctx));
+}
+
+function locateFacts(ctx: ReviewContext): LocatedFact[] {
+  const out: LocatedFact[] = [];
   for (const doc of narrativeDocuments(ctx))
     for (const fact of doc.grammar.facts) {
       const cell = spanCell(doc, (fact.amount ?? fact.percent)?.span ?? fact.quoteSpan);
       if (inTargetForm(ctx, cell)) continue;
       out.push({ doc, fact, cell });
     }
-  factCache.set(ctx, out);
   return out;
 }
 
@@ -281,12 +280,12 @@ export function resolveTarget(ctx: ReviewContext, target: SubjectTarget, subject
   return out;
 }
 
-const levelCache = new WeakMap<ReviewContext, CheckedLevel[]>();
-
 /** Every this-year level whose subject names a table figure, compared with it. */
 export function checkedLevels(ctx: ReviewContext): CheckedLevel[] {
-  const cached = levelCache.get(ctx);
-  if (cached) return cached;
+  return memo(ctx, 'narrative/checked-levels', () => compareLevels(ctx));
+}
+
+function compareLevels(ctx: ReviewContext): CheckedLevel[] {
   const out: CheckedLevel[] = [];
   for (const lf of narrativeFacts(ctx)) {
     const { doc, fact: f } = lf;
@@ -305,7 +304,7 @@ export function checkedLevels(ctx: ReviewContext): CheckedLevel[] {
       target = { ...target, year: false, either: false };
     const candidates = resolveTarget(ctx, target, f.subject);
     if (candidates.length === 0) continue;
-    const extra = ctx.settings.extraTolerance;
+    const extra = tolerance(ctx);
     let best: CheckedLevel | undefined;
     for (const found of candidates) {
       const unit = f.amount.unit;
@@ -319,7 +318,6 @@ export function checkedLevels(ctx: ReviewContext): CheckedLevel[] {
     }
     out.push(best!);
   }
-  levelCache.set(ctx, out);
   return out;
 }
 

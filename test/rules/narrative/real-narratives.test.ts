@@ -112,9 +112,10 @@ const CASES: Record<string, Case> = {
     file: '烟台-信访局-2026-预算.xlsx',
     from: '项目支出减少125万元',
     to: '项目支出减少135万元',
+    // a bare 其中 may be partial: a warning
     findings: [
       [
-        'error narrative/itemised-sum 部门预算情况和重要事项说明!A7',
+        'warning narrative/itemised-sum 部门预算情况和重要事项说明!A7',
         -49.81,
         -59.81,
         '2.支出预算减少49.81万元',
@@ -127,7 +128,7 @@ const CASES: Record<string, Case> = {
     to: '基本支出减少75.19万元',
     findings: [
       [
-        'error narrative/itemised-sum 部门预算情况和重要事项说明!A7',
+        'warning narrative/itemised-sum 部门预算情况和重要事项说明!A7',
         -49.81,
         -200.19,
         '2.支出预算减少49.81万元',
