@@ -312,8 +312,8 @@ function rateReport(
     rounding: info,
     quote: f.quote,
     message: {
-      zh: `说明“${f.quote}”（与${since.zh}相比 ${stated}）：${calc} = ${rr.computed.toFixed(d + 2)}%，${why.zh}。`,
-      en: `The narrative “${f.quote}” (${stated} against ${since.en}): ${calc} = ${rr.computed.toFixed(d + 2)}%; ${why.en}.`,
+      zh: `说明“${f.quote}”（较${since.zh}${f.sign === -1 ? '下降' : '增长'} ${stated}）：${calc} = ${rr.computed.toFixed(d + 2)}%，${why.zh}。`,
+      en: `The narrative “${f.quote}” (${f.sign === -1 ? 'down' : 'up'} ${stated} against ${since.en}): ${calc} = ${rr.computed.toFixed(d + 2)}%; ${why.en}.`,
     },
     locations: uniqueRefs([lf.cell, ...refs]),
     expected: should,
