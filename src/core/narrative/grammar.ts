@@ -646,7 +646,9 @@ function changeSubject(clause: string): string {
   s = s.replace(CONNECTIVE_RE, '');
   s = s.replace(/[与和同比较]\s*$/, '');
   s = s.replace(/各\s*$/, '');
-  return cleanSubject(s);
+  s = cleanSubject(s);
+  // "预算数与 2020 年持平": a word that only names the figure is no subject of its own
+  return /^(年初)?(预算|预算数|金额|数额|数)$/.test(s) ? '' : s;
 }
 
 function shareSubject(prefix: string): string | undefined {
@@ -686,8 +688,11 @@ export function levelSubject(text: string): {
 }
 
 export function sameSubject(a: string, b: string): boolean {
-  const x = a.replace(/[\s“”"、（）()的]/g, '');
-  const y = b.replace(/[\s“”"、（）()的]/g, '');
+  // 2021 年“三公”经费支出预算数 and “三公”经费预算 are one subject: years, quotes, 支出/预算/数/安排 dropped
+  const core = (s: string) =>
+    s.replace(/\d{4}\s*年度?/g, '').replace(/[\s“”"、（）()的]|支出|预算|安排|年初|数$/g, '');
+  const x = core(a);
+  const y = core(b);
   if (x.length < 2 || y.length < 2) return false;
   return x.includes(y) || y.includes(x);
 }

@@ -3,8 +3,11 @@
  * what each figure is (level / change / rate / share / flat), its subject, sign, comparison and the total it breaks
  * down. Expected values read off the sentences by hand.
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { Fact, parseFacts, signedValue } from '../../../src/core/narrative/grammar';
 import { classifyFact } from '../../../src/core/narrative/subjects';
+import { SEEDS } from '../../helpers/data';
 
 const facts = (text: string) => parseFacts(text).facts;
 const brief = (f: Fact) =>
@@ -208,5 +211,71 @@ describe('seed 003 (济源 说明): the sentences the old reader handled keep th
       { kind: 'three-public', measure: 'car-purchase' },
       { kind: 'three-public', measure: 'car-running' },
     ]);
+  });
+});
+
+describe('seed 003 as printed (test/data/seeds/003_…txt, 第二部分): every figure read with its kind and subject', () => {
+  const raw = readFileSync(join(SEEDS, '003_94b6ab0ece475523.txt'), 'utf8');
+  const part = raw.slice(raw.indexOf('一、收入支出预算总体情况说明'), raw.indexOf('（三）绩效目标设置情况'));
+  const fs = parseFacts(part).facts;
+  const line = (f: Fact) =>
+    `${f.kind} ${f.subject} ${f.amount?.value ?? f.percent?.value ?? ''}${f.against ? ` vs ${f.against.year}` : ''}${f.parent ? ` ⊂ ${f.parent.subject}` : ''}${f.of ? ` of ${f.of.subject}` : ''}`;
+
+  test('levels, their breakdowns and the shares of their items', () => {
+    expect(fs.filter((f) => f.kind === 'level' || f.kind === 'share').map(line)).toEqual([
+      'level 收入总计 4055.5',
+      'level 支出总计 4055.5',
+      'level 收入合计 4055.5',
+      'level 一般公共预算收入 3912.4 ⊂ 收入合计',
+      'level 部门结转 143.1 ⊂ 收入合计',
+      'level 支出合计 4055.5',
+      'level 基本支出 1807.7 ⊂ 支出合计',
+      'share  44.6 of 基本支出',
+      'level 项目支出 2247.8 ⊂ 支出合计',
+      'share  55.4 of 项目支出',
+      'level 一般公共预算收支预算 3912.4',
+      // "…年初预算为 3912.4 万元。主要用于以下方面：" — the list is the next sentence
+      'level 一般公共预算支出年初预算 3912.4',
+      'level 行政运行公安（类）支出（公安） 1529.6 ⊂ 一般公共预算支出年初预算',
+      'share  39.09 of 行政运行公安（类）支出（公安）',
+      'level 特别业务（类）支出 2104.7 ⊂ 一般公共预算支出年初预算',
+      'share  53.8 of 特别业务（类）支出',
+      'level 行政单位离退休（类）支出 76.9 ⊂ 一般公共预算支出年初预算',
+      'share  1.97 of 行政单位离退休（类）支出',
+      'level 机关事业单位基本养老保险缴费（类）支出 115 ⊂ 一般公共预算支出年初预算',
+      'share  2.94 of 机关事业单位基本养老保险缴费（类）支出',
+      'level 住房保障（类）支出 86.2 ⊂ 一般公共预算支出年初预算',
+      'share  2.2 of 住房保障（类）支出',
+      'level “三公”经费预算 60',
+      'level 因公出国（境）费 0',
+      'level 公务接待费 0',
+      'level 公务用车购置及运行费 60',
+      // the PDF cut "公务用 / 车运行维护费" over two lines
+      'level 公务用车运行维护费 60 ⊂ 公务用车购置及运行费',
+      'level 公务用车购置费 0',
+      'level 政府性基金预算支出 0',
+      'level 机关运行经费支出预算 206.6',
+      'level 政府采购预算安排 50.4',
+      'level 政府采购货物预算 50.4 ⊂ 政府采购预算安排',
+      'level 政府采购工程预算 0 ⊂ 政府采购预算安排',
+      'level 政府采购服务预算 0 ⊂ 政府采购预算安排',
+    ]);
+  });
+
+  test('changes, rates and 持平 against 2020, each qualifying the level it is about', () => {
+    expect(fs.filter((f) => f.kind !== 'level' && f.kind !== 'share').map(line)).toEqual([
+      'change 收、支总计 208.8 vs 2020 of 支出总计',
+      'rate 收、支总计 4.89 vs 2020 of 支出总计',
+      'change 一般公共预算收支预算 251.9 vs 2020 of 一般公共预算收支预算',
+      'rate 一般公共预算收支预算 6.04 vs 2020 of 一般公共预算收支预算',
+      'flat 2021年“三公”经费支出预算数  vs 2020 of “三公”经费预算',
+      'flat 因公出国（境）费  vs 2020 of 因公出国（境）费',
+      'flat 公务接待费  vs 2020 of 公务接待费',
+      'flat 公务用车运行维护费  vs 2020 of 公务用车运行维护费',
+      'flat 公务用车购置费  vs 2020 of 公务用车购置费',
+      'change 机关运行经费支出预算 4.2 vs 2020 of 机关运行经费支出预算',
+      'rate 机关运行经费支出预算 1.99 vs 2020 of 机关运行经费支出预算',
+    ]);
+    expect(fs.filter((f) => f.kind === 'change' || f.kind === 'rate').every((f) => f.sign === -1)).toBe(true);
   });
 });
