@@ -367,6 +367,8 @@ export function comparesWithPriorBudget(f: Fact, year: number | undefined): bool
 /** Facts whose comparison names the budget year itself (比 2026 年预算 in a 2026 budget). */
 export function selfComparisons(ctx: ReviewContext): LocatedFact[] {
   const out: LocatedFact[] = [];
+  // final accounts (决算) compare the year's outturn with the same year's budget: that is their point
+  if (ctx.tables.some((t) => t.variant === 'final')) return out;
   for (const lf of narrativeFacts(ctx)) {
     const a = lf.fact.against;
     if (!a || a.inherited || a.year === undefined) continue;

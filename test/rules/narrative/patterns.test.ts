@@ -154,3 +154,13 @@ describe('the year of the text fits the year of the tables', () => {
     expect(fs[0].message.zh).toContain('“2026 年收入预算 1717.85 万元，比 2026 年预算减少 49.81 万元”');
   });
 });
+
+describe('final accounts (决算) compare the year with its own budget', () => {
+  test('"比2025年预算增加" in a 2025 决算 is no year warning', () => {
+    const text = [
+      '2025 年度一般公共预算财政拨款收入决算 3859.42 万元，比 2025 年年初预算增加 129.12 万元，增长 3.46%。',
+    ];
+    const fs = found(withText(join(FIXTURES, 'final-accounts-2025.xlsx'), text));
+    expect(fs.filter((f) => f.rule === 'narrative/year')).toEqual([]);
+  });
+});
