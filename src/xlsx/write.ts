@@ -14,7 +14,7 @@ import { Package, relType } from './package';
 import { CT, escapeRe, PackageWriter, REL } from './pkg-writer';
 import { openPackage, OWNER_NAME, ownedIndexes, readWorkbookInfo, SheetEntry } from './read';
 import { CellPatch, patchCells, rootPrefix, XlsxWriteError } from './sheet-edit';
-import { checkSheetName, NewSheetContext, writeNewSheet } from './new-sheet';
+import { checkSheetName, NewSheetContext, printTitlesName, writeNewSheet } from './new-sheet';
 import { StylesEditor } from './styles-edit';
 import { escapeAttr, findContainer, getTagAttr, setTagAttr } from './xml';
 
@@ -323,6 +323,7 @@ function rebuildWorkbookXml(
   const p = rootPrefix(xml, 'workbook');
   const newIndex = new Map<number, number>(); // old index → new index (kept sheets only)
   const ownerAt: number[] = [];
+  const specAt = new Map<number, SheetSpec>(); // new index → the sheet Gouji writes there
   const keptTab = new Map<number, number>(); // for the active tab: replaced sheets keep their place
   const children: string[] = [];
   sheetsC.children.forEach((raw, i) => {
@@ -330,6 +331,7 @@ function rebuildWorkbookXml(
     if (spec) {
       keptTab.set(i, children.length);
       ownerAt.push(children.length);
+      specAt.set(children.length, spec);
       children.push(newEntries.get(spec) as string);
     } else if (!removed.has(i)) {
       newIndex.set(i, children.length);
@@ -339,6 +341,7 @@ function rebuildWorkbookXml(
   });
   for (const spec of appended) {
     ownerAt.push(children.length);
+    specAt.set(children.length, spec);
     children.push(newEntries.get(spec) as string);
   }
 
@@ -362,6 +365,10 @@ function rebuildWorkbookXml(
     names.push(
       `<${p}definedName name="${OWNER_NAME}" localSheetId="${i}" hidden="1">"gouji"</${p}definedName>`,
     );
+  for (const [i, spec] of specAt) {
+    const titles = printTitlesName(spec, i, p);
+    if (titles) names.push(titles);
+  }
 
   const edits: { start: number; end: number; text: string }[] = [];
   const sheetsTag = sheetsC.openTag.replace(/\s*\/>$/, '>');
