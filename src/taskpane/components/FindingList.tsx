@@ -133,7 +133,10 @@ export function FindingList(props: FindingListProps) {
       {groups.map((g) => (
         <section key={g.sheet ?? '\u0000workbook'} aria-label={g.sheet ?? t('wholeWorkbook')}>
           <SheetH className={styles.sheetHeading}>
-            <span>{g.sheet ?? t('wholeWorkbook')}</span>
+            {/* a sheet name is the workbook's own text, whatever the pane language */}
+            <span data-quoted={g.sheet !== null ? 'workbook' : undefined}>
+              {g.sheet ?? t('wholeWorkbook')}
+            </span>
             <span className={styles.sheetCount}>{t('itemCount', { n: g.count })}</span>
           </SheetH>
           {g.levels.map(({ level, items }) => (
