@@ -6,7 +6,8 @@ import { makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@flue
 import { LEVEL_FILL } from '../../core/model/edits';
 import { CellRef, Finding, Lang } from '../../core/model/findings';
 import { IndexedFinding, SheetGroup } from '../group';
-import { formatValue, levelKey, Translate } from '../i18n';
+import { readableValue, summariseCells } from '../../core/readable';
+import { levelKey, Translate } from '../i18n';
 import { LevelIcon } from './LevelIcon';
 
 const useStyles = makeStyles({
@@ -171,10 +172,7 @@ function FindingItem({
   const key = findingKey(keyPrefix, item);
   const loc = finding.locations[0];
   const others = finding.locations.slice(1).filter((l) => !(l.sheet === loc?.sheet && l.cell === loc?.cell));
-  const otherText = others
-    .slice(0, 6)
-    .map((l) => (l.sheet === loc?.sheet ? l.cell : `${l.sheet}!${l.cell}`))
-    .join(', ');
+  const otherText = others.length ? summariseCells(others, loc?.sheet, lang) : '';
   const selected = key === selectedKey;
   const content = (
     <>
@@ -194,21 +192,17 @@ function FindingItem({
           {finding.expected !== undefined && (
             <span className={styles.values}>
               <span className={styles.valueLabel}>{t('expected')} </span>
-              {formatValue(finding.expected, lang)}
+              {readableValue(finding.expected, lang)}
             </span>
           )}
           {finding.actual !== undefined && (
             <span className={styles.values}>
               <span className={styles.valueLabel}>{t('actual')} </span>
-              {formatValue(finding.actual, lang)}
+              {readableValue(finding.actual, lang)}
             </span>
           )}
         </span>
-        {otherText && (
-          <span className={styles.also}>
-            {t('alsoInvolves', { cells: others.length > 6 ? `${otherText} …` : otherText })}
-          </span>
-        )}
+        {otherText && <span className={styles.also}>{t('alsoInvolves', { cells: otherText })}</span>}
         <span className={styles.rule}>{finding.rule}</span>
       </span>
     </>

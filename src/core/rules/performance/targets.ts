@@ -72,7 +72,7 @@ export const missingCategory: Rule = {
             'warning',
             empty ? at(f, empty.cell) : formCell(f),
             `“${label(f)}”没有${c.key}指标（三级指标为空）`,
-            `"${label(f)}" has no ${c.en} indicator (${c.key}: no third-level indicator)`,
+            `"${label(f)}" has no ${c.en} indicator (no third-level indicator under "${c.key}")`,
           ),
         );
       }
@@ -180,7 +180,7 @@ export const vagueTimeliness: Rule = {
             'warning',
             at(f, i.targetCell ?? i.nameCell),
             `时效指标“${i.name}”的指标值“${i.target}”不可衡量，应写明完成时限（如“≤2025年10月”“10月底前”“≤24小时”）`,
-            `timeliness target "${i.target}" of "${i.name}" is not measurable; state a deadline (≤2025年10月, 10月底前, ≤24小时)`,
+            `timeliness target "${i.target}" of "${i.name}" is not measurable; state a deadline (e.g. "≤2025年10月", "10月底前", "≤24小时")`,
             { actual: i.target },
           ),
         ),
