@@ -407,7 +407,7 @@ export function WorkbookView({ doc }: WorkbookViewProps) {
           {selCell ? (selCell.formula !== undefined ? `=${selCell.formula}` : formatCell(selCell.value)) : ''}
         </span>
       </div>
-      <div className={styles.scroller} ref={scroller}>
+      <div className={styles.scroller} ref={scroller} data-testid="grid-scroller">
         {noteText && (
           <pre
             ref={noteBox}

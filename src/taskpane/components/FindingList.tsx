@@ -100,7 +100,7 @@ const useStyles = makeStyles({
     color: '#242424',
     border: `${tokens.strokeWidthThin} solid rgba(0,0,0,0.12)`,
   },
-  values: { whiteSpace: 'nowrap' },
+  values: { overflowWrap: 'anywhere', minWidth: 0 },
   valueLabel: { color: tokens.colorNeutralForeground3 },
   also: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   rule: { color: tokens.colorNeutralForeground4, fontSize: tokens.fontSizeBase100, overflowWrap: 'anywhere' },

@@ -11,6 +11,8 @@ function cellRule(
   level: Level,
   title: Message,
   explain: (cell: Cell) => Pick<Finding, 'message' | 'actual'> | undefined,
+  /** Cells (`sheet\u0000row,col`) the rule leaves alone in this workbook. */
+  exempt?: (ctx: ReviewContext) => Set<string>,
 ): Rule {
   return {
     id,
@@ -18,9 +20,11 @@ function cellRule(
     title,
     check(ctx: ReviewContext) {
       const out: Finding[] = [];
+      const skip = exempt?.(ctx);
       for (const sheet of ctx.workbook.sheets)
         sheet.rows.forEach((row, r) =>
           row?.forEach((cell, c) => {
+            if (skip?.has(`${sheet.name}\u0000${r},${c}`)) return;
             const said = cell && explain(cell);
             if (said)
               out.push({ rule: id, level, ...said, locations: [{ sheet: sheet.name, cell: toA1(r, c) }] });
@@ -61,4 +65,19 @@ export const noCachedValue = cellRule(
           },
         }
       : undefined,
+  // a 指标值 (or 实际完成值) written '=100%', '=0起', '=24小时/日' is a target with an operator that the
+  // producing tool stored as a formula: the performance rules read it as written, there is no result to miss
+  (ctx) => {
+    const cells = new Set<string>();
+    const add = (sheet: string, pos?: { row: number; col: number }) => {
+      if (pos) cells.add(`${sheet}\u0000${pos.row},${pos.col}`);
+    };
+    for (const f of ctx.targetForms) for (const i of f.indicators) add(f.sheet, i.targetCell);
+    for (const f of ctx.selfEvaluations)
+      for (const i of f.indicators) {
+        add(f.sheet, i.targetCell);
+        add(f.sheet, i.actualCell);
+      }
+    return cells;
+  },
 );
