@@ -19,7 +19,9 @@ describe('指标值 stored as formulas without a result (福州 2026)', () => {
   );
 
   test('the fixture holds them as formulas without cached values', () => {
-    expect(stored.map((c) => c!.formula)).toEqual(expect.arrayContaining(['100%', '24小时/日', '1849.5万元']));
+    expect(stored.map((c) => c!.formula)).toEqual(
+      expect.arrayContaining(['100%', '24小时/日', '1849.5万元']),
+    );
   });
 
   test('no workbook/no-cached-value finding on the text form or on the formula form', () => {
