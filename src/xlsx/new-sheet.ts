@@ -219,15 +219,11 @@ export function pageSetupXml(spec: SheetSpec): string {
   );
 }
 
-/**
- * The sheet-scoped `_xlnm.Print_Titles` defined name for rows repeated on every printed page ('' when none).
- * `localSheetId` is the sheet's position in the workbook; `prefix` the workbook's namespace prefix.
- */
-export function printTitlesName(spec: SheetSpec, localSheetId: number, prefix = ''): string {
+/** The reference of the `_xlnm.Print_Titles` defined name for rows repeated on every printed page, if any. */
+export function printTitlesRef(spec: SheetSpec): string | undefined {
   const rows = spec.print?.titleRows;
-  if (!rows) return '';
-  const ref = `'${spec.name.replace(/'/g, "''")}'!$${rows.top + 1}:$${rows.bottom + 1}`;
-  return `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${escapeText(ref)}</${prefix}definedName>`;
+  if (!rows) return undefined;
+  return `'${spec.name.replace(/'/g, "''")}'!$${rows.top + 1}:$${rows.bottom + 1}`;
 }
 
 /** Lines a wrapped cell needs: explicit line breaks, and long lines folded at the column width (CJK counts 2). */
