@@ -587,7 +587,14 @@ export function parseFacts(raw: string): Grammar {
   const year = mostFrequentYear(t);
   if (year) out.year = year;
   mapFacts(p, facts);
-  for (const x of facts) x.quote = raw.slice(x.quoteSpan.start, x.quoteSpan.end).replace(/\s+/g, ' ').trim();
+  // quoted in messages as “…”: quotation marks inside become 「」 (“2026年「三公」经费…”)
+  for (const x of facts)
+    x.quote = raw
+      .slice(x.quoteSpan.start, x.quoteSpan.end)
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/“/g, '「')
+      .replace(/”/g, '」');
   return out;
 }
 

@@ -7,6 +7,7 @@ import { CellRef, Level, Message } from '../model/findings';
 import { convertMoney, formatAmount, MoneyUnit, toScaled } from '../model/numbers';
 import { Report, ReviewContext, tolerance } from '../context';
 import { TableValue } from './lookup';
+import { unitName } from '../labels';
 import { amt, halfUnit, pct, RateAgreement, rateVerdict, uniqueRefs } from './compare';
 import { NarrativeDocument, spanCell } from './document';
 import { Fact, signedValue } from './grammar';
@@ -62,6 +63,11 @@ export function rateAgainst(
   return { agreement: 'mismatch', computed, rounded };
 }
 
+/** A money unit after a number in English: "6 (10,000 yuan)", "6 yuan". */
+function enUnit(unit: MoneyUnit): string {
+  return unit === '元' ? 'yuan' : `(${unitName(unit, 'en')})`;
+}
+
 const half = (d: number) => halfUnit(Math.max(0, d));
 
 const at = (doc: NarrativeDocument, span: { start: number; end: number }) => spanCell(doc, span);
@@ -75,9 +81,13 @@ export function levelReports(ctx: ReviewContext): NarrativeReport[] {
     const f = c.fact;
     const unit = f.amount!.unit;
     const shown = Math.max(0, c.p, f.amount!.decimals);
+    const U = enUnit(unit);
     const tableText = `${formatAmount(c.tableValue, Math.max(0, c.p))} ${unit}`;
     const statedText = `${amt(f.amount!.value, f.amount!.decimals)} ${unit}`;
     const diffText = `${amt(c.diff, shown)} ${unit}`;
+    const tableEn = `${formatAmount(c.tableValue, Math.max(0, c.p))} ${U}`;
+    const statedEn = `${amt(f.amount!.value, f.amount!.decimals)} ${U}`;
+    const diffEn = `${amt(c.diff, shown)} ${U}`;
     const rounding = c.agreement === 'rounding';
     out.push({
       messageId: rounding ? 'rounding' : 'mismatch',
@@ -89,8 +99,8 @@ export function levelReports(ctx: ReviewContext): NarrativeReport[] {
           ? `说明“${f.quote}”：${c.found.where.zh}为 ${tableText}，相差 ${diffText}，属尾差。`
           : `说明“${f.quote}”（${statedText}）与${c.found.where.zh} ${tableText} 不一致（相差 ${diffText}）。`,
         en: rounding
-          ? `The narrative “${f.quote}”: ${c.found.where.en} shows ${tableText} — a rounding difference of ${diffText}.`
-          : `The narrative “${f.quote}” (${statedText}) does not match ${c.found.where.en}, ${tableText} (difference ${diffText}).`,
+          ? `The narrative “${f.quote}”: ${c.found.where.en} shows ${tableEn} — a rounding difference of ${diffEn}.`
+          : `The narrative “${f.quote}” (${statedEn}) does not match ${c.found.where.en}, ${tableEn} (difference ${diffEn}).`,
       },
       locations: uniqueRefs([c.cell, c.found.cell]),
       expected: Number(amt(c.tableValue, Math.max(0, c.p))),
@@ -151,7 +161,7 @@ function tablePairOf(found: TableValue, unit: MoneyUnit, since: Message): Pair |
     refs: [p.current.cell, p.prior.cell],
     text: {
       zh: `${p.current.where.zh}本年 ${amt(p.cur, q)}、${since.zh} ${amt(p.prev, q)} ${unit}`,
-      en: `${p.current.where.en} shows ${amt(p.cur, q)} this year and ${amt(p.prev, q)} ${unit} for ${since.en}`,
+      en: `${p.current.where.en} shows ${amt(p.cur, q)} this year and ${amt(p.prev, q)} ${enUnit(unit)} for ${since.en}`,
     },
   };
 }
@@ -176,7 +186,7 @@ function textPair(lf: LocatedFact, unit: MoneyUnit, since: Message): Pair | unde
     refs: [spanCell(lf.doc, cur.span), spanCell(lf.doc, prev.span)],
     text: {
       zh: `所述本年 ${amt(c, decimals)}、${since.zh} ${amt(p, decimals)} ${unit}`,
-      en: `the narrative gives ${amt(c, decimals)} this year and ${amt(p, decimals)} ${unit} for ${since.en}`,
+      en: `the narrative gives ${amt(c, decimals)} this year and ${amt(p, decimals)} ${enUnit(unit)} for ${since.en}`,
     },
   };
 }
@@ -207,7 +217,7 @@ export function changeReports(ctx: ReviewContext): NarrativeReport[] {
       const shouldEn =
         delta === 0
           ? 'no change'
-          : `${delta > 0 ? 'an increase' : 'a decrease'} of ${amt(Math.abs(delta), q)} ${unit}`;
+          : `${delta > 0 ? 'an increase' : 'a decrease'} of ${amt(Math.abs(delta), q)} ${enUnit(unit)}`;
       if (f.kind === 'flat') {
         if (toScaled(pair.cur, q) === toScaled(pair.prev, q)) continue;
         out.push({
@@ -240,7 +250,7 @@ export function changeReports(ctx: ReviewContext): NarrativeReport[] {
           quote: f.quote,
           message: {
             zh: `说明“${f.quote}”称较${since.zh}${verb.zh} ${amt(stated, f.amount!.decimals)} ${unit}；${tableText}，应${should}${rounding ? `（相差 ${amt(r.diff, p)} ${unit}，属尾差）` : ''}。`,
-            en: `The narrative “${f.quote}” states ${verb.en} of ${amt(stated, f.amount!.decimals)} ${unit} against ${since.en}; ${tableTextEn}: ${shouldEn}${rounding ? ' (a rounding difference)' : ''}.`,
+            en: `The narrative “${f.quote}” states ${verb.en} of ${amt(stated, f.amount!.decimals)} ${enUnit(unit)} against ${since.en}; ${tableTextEn}: ${shouldEn}${rounding ? ' (a rounding difference)' : ''}.`,
           },
           locations: uniqueRefs([lf.cell, ...refs]),
           expected: Number((Math.sign(delta) * Number(amt(Math.abs(delta), q))).toFixed(q)),
@@ -467,7 +477,7 @@ export function breakdownReports(ctx: ReviewContext): NarrativeReport[] {
     const what =
       marker === '（'
         ? { zh: '括注中的各项', en: 'The items in brackets' }
-        : { zh: `“${marker}”所列各项`, en: `The items listed after ${marker}` };
+        : { zh: `“${marker}”所列各项`, en: `The items listed after “${marker}”` };
     const kindZh = f.kind === 'change' ? '增减额' : '';
     out.push({
       messageId,
@@ -476,7 +486,7 @@ export function breakdownReports(ctx: ReviewContext): NarrativeReport[] {
       quote: f.quote,
       message: {
         zh: `说明“${f.quote}”：${what.zh}${kindZh}合计 ${signed(s.sum, s.p)} ${unit}（${terms}），与所述 ${signed(total, f.amount!.decimals)} ${unit} 相差 ${amt(diff / 10 ** s.p, s.p)} ${unit}${note.zh}。`,
-        en: `The narrative “${f.quote}”: ${what.en} sum to ${signed(s.sum, s.p)} ${unit} (${terms}), not the stated ${signed(total, f.amount!.decimals)} ${unit}: a difference of ${amt(diff / 10 ** s.p, s.p)} ${unit}${note.en}.`,
+        en: `The narrative “${f.quote}”: ${what.en} sum to ${signed(s.sum, s.p)} ${enUnit(unit)} (${terms}), not the stated ${signed(total, f.amount!.decimals)} ${enUnit(unit)}: a difference of ${amt(diff / 10 ** s.p, s.p)} ${enUnit(unit)}${note.en}.`,
       },
       locations: uniqueRefs([lf.cell, ...f.children.map((c) => at(doc, c.amount!.span))]),
       expected: total,

@@ -162,7 +162,12 @@ function meetingOrTraining(
     const rows = t.rows.filter((r) => r.period !== 'prior' && r.period !== 'change' && r.values.size > 0);
     const use = rows.length === 1 ? rows[0] : totalRow(t);
     if (!use) return 'ambiguous';
-    return valueAt(t, use.row, cols[0].col, W(`"三公"经费表 ${name}`, `the “three public” table ${name}`));
+    return valueAt(
+      t,
+      use.row,
+      cols[0].col,
+      W(`"三公"经费表 ${name}`, `the “three public” table, ${m === 'meeting' ? 'meetings' : 'training'}`),
+    );
   }
   return undefined;
 }
@@ -181,7 +186,7 @@ function classByCode(ctx: ReviewContext, code: string, general: boolean): TableV
       t,
       row.row,
       col,
-      W(`${kindName(t.kind, 'zh')} ${code} ${row.name}`, `${kindName(t.kind, 'en')} ${code} ${row.name}`),
+      W(`${kindName(t.kind, 'zh')} ${code} ${row.name}`, `${kindName(t.kind, 'en')} ${code} “${row.name}”`),
     );
   }
   return undefined;
@@ -216,7 +221,7 @@ function classByPath(
         t,
         r.row,
         col,
-        W(`${kindName(t.kind, 'zh')} ${r.code} ${r.name}`, `${kindName(t.kind, 'en')} ${r.code} ${r.name}`),
+        W(`${kindName(t.kind, 'zh')} ${r.code} ${r.name}`, `${kindName(t.kind, 'en')} ${r.code} “${r.name}”`),
       )!,
     );
     if (new Set(values.map((v) => v.value)).size > 1) return 'ambiguous';

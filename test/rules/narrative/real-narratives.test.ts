@@ -144,7 +144,7 @@ const CASES: Record<string, Case> = {
         'error narrative/change 部门预算情况和重要事项说明!A10 表7 三公经费表!G6 表7 三公经费表!A6',
         -5,
         -6,
-        '2026年通过一般公共预算财政拨款安排的“三公”经费预算共17万元，比上年减少6万元',
+        '2026年通过一般公共预算财政拨款安排的「三公」经费预算共17万元，比上年减少6万元',
       ],
     ],
   },
@@ -224,7 +224,7 @@ const CASES: Record<string, Case> = {
         'warning narrative/year 单位预算编制说明!A12',
         '2025',
         '2026',
-        '2026年“三公”经费预算数为237.92万元，与2026年预算持平',
+        '2026年「三公」经费预算数为237.92万元，与2026年预算持平',
       ],
     ],
   },
@@ -239,5 +239,12 @@ describe('real 说明 with one figure changed: reported at its cell with both nu
     const fs = narrative(wb).filter((f) => !base.includes(brief(f)));
     expect(fs.map((f) => [brief(f), f.expected, f.actual])).toEqual(c.findings.map(([b, e, a]) => [b, e, a]));
     fs.forEach((f, i) => expect(f.message.zh).toContain(`“${c.findings[i][3]}”`));
+    fs.forEach((f, i) => expect(f.message.en).toContain(`“${c.findings[i][3]}”`));
+    // English says nothing in Chinese of its own: only the quoted text and sheet names are the workbook's
+    const sheets = wb.sheets.map((s) => s.name).sort((a, b) => b.length - a.length);
+    for (const f of fs) {
+      const own = sheets.reduce((t, n) => t.split(n).join(''), f.message.en.replace(/“[^”]*”/g, '""'));
+      expect(own).not.toMatch(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/);
+    }
   });
 });
