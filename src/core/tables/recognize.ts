@@ -670,6 +670,9 @@ function decimalsOf(rows: TableRow[], _amount: TableColumn[]): number {
   return d;
 }
 
+/** A carry-over term of a 收支 side: 上年结转, 年末结转和结余, 结转下年, 年终结转结余 (not a 其中 line). */
+const CARRY_ROW = /^(上年|年初|年末|年终|期末)[^其]*(结转|结余)|^结转下年|^上年结余/;
+
 function twoSidedRows(
   grid: Grid,
   table: BudgetTable,
@@ -746,6 +749,19 @@ function twoSidedRows(
         return;
       }
       ranks[i] = /（(小计|合计)）$/.test(r.name) ? 1 : 2;
+    });
+    // 本年支出合计 printed first, above the 类 rows (central-government layout), heads them like 一、本年支出: it is
+    // not a total closing the rows above it; and an unnumbered 年末结转 / 结转下年 after a numbered list is a term of
+    // the side, never a part of the last item (a 支出总计 is not the sum of a line and its own breakdown)
+    const first = rows[0];
+    if (first?.role === 'year' && first.level === 'total' && rows[1] && rows[1].level !== 'total')
+      first.level = 'item';
+    rows.forEach((r, i) => {
+      const o = ordinalOf(r.name);
+      const prev = rows[i - 1];
+      const afterList = !!prev && prev.level !== 'total' && ordinalOf(prev.name).rank > 0;
+      if (afterList && ranks[i] === undefined && o.rank === 0 && !o.ofWhich && CARRY_ROW.test(o.rest))
+        ranks[i] = 0.5;
     });
     const base = all.length;
     all.push(...rows);
