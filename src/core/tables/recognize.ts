@@ -763,7 +763,15 @@ function twoSidedRows(
       const o = ordinalOf(r.name);
       const prev = rows[i - 1];
       const afterList = !!prev && prev.level !== 'total' && ordinalOf(prev.name).rank > 0;
-      if (afterList && ranks[i] === undefined && o.rank === 0 && !o.ofWhich && CARRY_ROW.test(o.rest))
+      const headed = rows.some((h, k) => k < i && h.role === 'year' && h.level !== 'total');
+      if (
+        (afterList || headed) &&
+        ranks[i] === undefined &&
+        o.rank === 0 &&
+        !o.ofWhich &&
+        r.level !== 'total' &&
+        CARRY_ROW.test(o.rest)
+      )
         ranks[i] = 0.5;
     });
     const base = all.length;
@@ -799,6 +807,7 @@ function twoSidedRows(
           cols,
           decimals,
           ranks: ranks.slice(reg.from, reg.to),
+          headings: list.map((r) => r.role === 'year' && r.level !== 'total' && ordinalOf(r.name).rank === 0),
           // a heading 一、本年支出合计 above the 类 rows is not a level of its own
           maxDepth: list.some((r) => r.role === 'year' && r.level !== 'total') ? 4 : 3,
           anchors: expense ? new Set([...FUNCTIONAL_LEI_NAMES, ...ECONOMIC_LEI_NAMES]) : undefined,
