@@ -9,6 +9,8 @@ import { parseRange } from '../../../src/core/model/address';
 import { Finding } from '../../../src/core/model/findings';
 import { CellValue, Sheet, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
 import { review } from '../../../src/core/review';
+import { readXlsx } from '../../../src/xlsx/read';
+import { excelJsBytes } from '../../xlsx/helpers';
 
 /** Amounts print with two decimals and thousands separators, as the published tables do. */
 function sheet(name: string, values: CellValue[][], merges: string[] = []): Sheet {
@@ -259,5 +261,40 @@ describe('2026 codes: 21598 / 2159802 超长期特别国债安排的支出', () 
     expect(fs.map((f) => `${f.level} ${at(f)} ${f.actual}`)).toEqual([
       'warning 表5 一般公共预算支出表!A15 2159820',
     ]);
+  });
+});
+
+describe('the same workbooks as .xlsx files (written with ExcelJS, read back by Gouji)', () => {
+  /** Bytes of an .xlsx holding the sheets: values, number formats and merged cells as built above. */
+  const xlsx = (sheets: Sheet[]) =>
+    excelJsBytes((wb) => {
+      for (const s of sheets) {
+        const ws = wb.addWorksheet(s.name);
+        s.rows.forEach((row, r) =>
+          (row ?? []).forEach((cell, c) => {
+            if (!cell) return;
+            const x = ws.getCell(r + 1, c + 1);
+            x.value = cell.value as string | number;
+            if (cell.numFmt) x.numFmt = cell.numFmt;
+          }),
+        );
+        for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+      }
+    });
+  const brief = (fs: Finding[]) => fs.map((f) => `${f.level} ${f.rule} ${at(f)} ${f.expected} ${f.actual}`);
+  test.each([
+    ['clean', () => [fiscalGrant(), generalBudget(), basicExpenditure()]],
+    [
+      'wrong',
+      () => [
+        fiscalGrant({ expenseTotal: 18828.94 }),
+        generalBudget({ auditWork: 5774.82 }),
+        basicExpenditure({ c302: 1600 }),
+      ],
+    ],
+  ])('%s: the findings read from the file are the in-memory ones', async (_, build) => {
+    const fromFile = review(readXlsx(await xlsx(build()), 'central.xlsx')).findings;
+    expect(brief(fromFile)).toEqual(brief(check(build())));
+    expect(fromFile.filter((f) => f.level === 'error').length > 0).toBe(_ === 'wrong');
   });
 });

@@ -8,6 +8,8 @@ import { Finding } from '../../../src/core/model/findings';
 import { CellValue, Sheet, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
 import { review } from '../../../src/core/review';
 import { rules } from '../../../src/core/rules/performance';
+import { readXlsx } from '../../../src/xlsx/read';
+import { excelJsBytes } from '../../xlsx/helpers';
 
 type Amount = number | null | 'absent';
 
@@ -195,4 +197,28 @@ describe('Σ forms ↔ 项目支出 uses each form’s 年度资金总额', () =
     expect(fs[0].message.zh).toContain('142.00');
     expect(fs[0].message.zh).toContain('132.00');
   });
+});
+
+test('the forms written as .xlsx (ExcelJS) and read back give the same amount and weight findings', async () => {
+  const specs: FormSpec[] = [
+    { total: 142, fiscal: 132, other: null },
+    { total: 142, fiscal: 120, carry: 12, other: null },
+    { total: 132, fiscal: 132, weightHeader: '分值（90）', execution: '执行率分值（10）' },
+  ];
+  for (const spec of specs) {
+    const s = targetForm(spec);
+    const bytes = await excelJsBytes((wb) => {
+      const ws = wb.addWorksheet(s.name);
+      s.rows.forEach((row, r) =>
+        (row ?? []).forEach((cell, c) => {
+          if (!cell) return;
+          ws.getCell(r + 1, c + 1).value = cell.value as string | number;
+          if (cell.numFmt) ws.getCell(r + 1, c + 1).numFmt = cell.numFmt;
+        }),
+      );
+      for (const m of s.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    });
+    const fromFile = review(readXlsx(bytes, 'form.xlsx'), {}, rules).findings;
+    expect(brief(fromFile)).toEqual(brief(run(spec)));
+  }
 });
