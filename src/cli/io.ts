@@ -7,6 +7,8 @@ export interface CliIO {
   stderr(text: string): void;
   readFile(path: string): Uint8Array;
   writeFile(path: string, bytes: Uint8Array): void;
+  /** Whether stderr is a terminal (the batch progress bar draws only then); absent = no. */
+  stderrIsTTY?(): boolean;
 }
 
 export const nodeIO: CliIO = {
@@ -14,6 +16,7 @@ export const nodeIO: CliIO = {
   stderr: (t) => process.stderr.write(t),
   readFile: (p) => new Uint8Array(readFileSync(p)),
   writeFile: (p, b) => writeFileSync(p, b),
+  stderrIsTTY: () => !!process.stderr.isTTY,
 };
 
 /** A usage or input problem: one clear line on stderr, exit code 2. */
