@@ -130,5 +130,6 @@ export async function runBatch(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const code = done.reduce((worst, o) => Math.max(worst, o.code), 0);
   if (io === nodeIO) process.exitCode = code;
+  await io.flush?.(); // a long JSON Lines output to a pipe must be out before the process exits
   return code;
 }
