@@ -1,4 +1,7 @@
-/** `gouji check <file.xlsx> [--json] [--lang zh|en] [--annotate <out.xlsx>]` */
+/**
+ * `gouji check <file.xlsx> [--json] [--lang zh|en] [--annotate <out.xlsx>]`; several files, a folder, a glob,
+ * --jobs or --report make it a batch run (src/cli/batch).
+ */
 import { planHighlights } from '../core/highlights';
 import { review } from '../core/review';
 import { patchXlsx } from '../xlsx';
@@ -6,12 +9,23 @@ import { parseArgs, settingsFlag } from './args';
 import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
 import { loadWorkbook } from './load';
 import { textReport, toJson } from './report';
+import { isMany, runBatch } from './batch';
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { valued: ['--lang', '--annotate', '--config'], boolean: ['--json'] });
+  const args = parseArgs(argv, {
+    valued: ['--lang', '--annotate', '--config', '--jobs', '--report'],
+    boolean: ['--json'],
+  });
+  if (
+    args.positionals.length > 1 ||
+    args.flags.has('--jobs') ||
+    args.flags.has('--report') ||
+    (args.positionals.length === 1 && isMany(args.positionals[0]))
+  )
+    return runBatch(args, io);
   if (args.positionals.length !== 1)
     throw new CliError(
-      '用法 / usage: gouji check <file.xlsx> [--json] [--lang zh|en] [--annotate <out.xlsx>] [--config <settings.json>]',
+      '用法 / usage: gouji check <file.xlsx|folder|glob>… [--json] [--lang zh|en] [--annotate <out.xlsx>] [--jobs N] [--report <out.xlsx|out.csv>] [--config <settings.json>]',
     );
   const settings = settingsFlag(args, io);
   const lang = settings.lang ?? 'zh';

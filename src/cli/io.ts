@@ -7,6 +7,10 @@ export interface CliIO {
   stderr(text: string): void;
   readFile(path: string): Uint8Array;
   writeFile(path: string, bytes: Uint8Array): void;
+  /** Whether stderr is a terminal (the batch progress bar draws only then); absent = no. */
+  stderrIsTTY?(): boolean;
+  /** Resolves once everything written to stdout and stderr has been handed to the OS (a pipe may lag). */
+  flush?(): Promise<void>;
 }
 
 export const nodeIO: CliIO = {
@@ -14,6 +18,11 @@ export const nodeIO: CliIO = {
   stderr: (t) => process.stderr.write(t),
   readFile: (p) => new Uint8Array(readFileSync(p)),
   writeFile: (p, b) => writeFileSync(p, b),
+  stderrIsTTY: () => !!process.stderr.isTTY,
+  flush: () =>
+    Promise.all(
+      [process.stdout, process.stderr].map((s) => new Promise<void>((done) => s.write('', () => done()))),
+    ).then(() => undefined),
 };
 
 /** A usage or input problem: one clear line on stderr, exit code 2. */
