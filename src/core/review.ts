@@ -61,7 +61,11 @@ export function recognize(
     selfEvaluations: perf.selfEvaluations,
     narratives: findNarrativeCells(workbook),
   };
-  return { ctx, skipped: [...budget.skipped, ...perf.skipped] };
+  // sheets a reader could not read (damaged XML) are reported, never silently left out
+  const unreadable = workbook.sheets.flatMap((s) =>
+    s.unreadable ? [{ sheet: s.name, reason: s.unreadable }] : [],
+  );
+  return { ctx, skipped: [...unreadable, ...budget.skipped, ...perf.skipped] };
 }
 
 export function review(

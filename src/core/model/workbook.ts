@@ -30,6 +30,9 @@ export interface Sheet {
   kind?: 'chartsheet' | 'dialogsheet' | 'macrosheet';
   /** Set on sheets Gouji itself wrote (the summary); the review ignores them. */
   generatedBy?: 'gouji';
+  /** Set by a reader when the sheet's content could not be read (its XML is damaged): why, in zh and en. The
+   *  sheet is then empty and the review lists it as skipped with this reason. */
+  unreadable?: { zh: string; en: string };
   /** rows[r][c], 0-based; holes are empty cells. */
   rows: (Cell | undefined)[][];
   merges: CellRange[];
