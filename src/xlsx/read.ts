@@ -3,6 +3,7 @@
  * Chartsheets, dialog sheets and macro sheets are kept as empty sheets with `kind` set, so a report can say they were skipped.
  */
 import { colToLetters, lettersToCol } from '../core/model/address';
+import { CellRange } from '../core/model/address';
 import { Cell, CellValue, Sheet, Workbook } from '../core/model/workbook';
 import { Package, relsPartName, relType } from './package';
 import { XmlChecker, XmlProblem, xmlProblem } from './wellformed';
@@ -835,12 +836,37 @@ export function parseWorksheet(
   }
   const problem = check.end(p);
   if (problem) return problem;
+  if (sheet.merges.length > 1) sheet.merges = withoutOverlaps(sheet.merges);
 
   for (const pend of pending) {
     const m = masters.get(pend.si);
     pend.cell.formula = m ? shiftFormula(m.text, pend.row - m.row, pend.col - m.col) : '';
   }
   return undefined;
+}
+
+/**
+ * Merged ranges may not overlap (Excel repairs a file where they do). Of two that overlap the larger one is
+ * dropped: it is the one that would hide the other's cells (a stray whole-sheet merge over a form). One sweep
+ * down the rows compares each merge only with those still open at its top row.
+ */
+export function withoutOverlaps(merges: CellRange[]): CellRange[] {
+  const order = merges.map((_, i) => i).sort((a, b) => merges[a].top - merges[b].top);
+  const area = (m: CellRange) => (m.bottom - m.top + 1) * (m.right - m.left + 1);
+  const dropped = new Set<number>();
+  let active: number[] = [];
+  for (const i of order) {
+    const m = merges[i];
+    active = active.filter((j) => merges[j].bottom >= m.top && !dropped.has(j));
+    for (const j of active) {
+      const o = merges[j];
+      if (o.left > m.right || o.right < m.left) continue;
+      dropped.add(area(o) > area(m) ? j : i);
+      if (dropped.has(i)) break;
+    }
+    if (!dropped.has(i)) active.push(i);
+  }
+  return dropped.size ? merges.filter((_, i) => !dropped.has(i)) : merges;
 }
 
 /** Text from `from` to the next tag, undecoded. */

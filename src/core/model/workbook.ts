@@ -54,7 +54,7 @@ export function getCell(sheet: Sheet, row: number, col: number): Cell | undefine
 
 /**
  * Number of rows and columns in use (1 past the last non-empty cell, or merge). A merge reaching far past the
- * last cell (a whole-column or whole-sheet merge) counts only MERGE_OVERHANG rows/columns beyond it: the rows
+ * last cell (a whole-column or whole-sheet merge) counts only MERGE_OVERHANG rows (MERGE_OVERHANG_COLS columns) beyond it: the rows
  * below would only repeat the merge's own text, and walking a million of them is work without a finding.
  */
 export function sheetExtent(sheet: Sheet): { rows: number; cols: number } {
@@ -64,13 +64,14 @@ export function sheetExtent(sheet: Sheet): { rows: number; cols: number } {
   const ownRows = sheet.rows.length;
   let rows = ownRows;
   for (const m of sheet.merges) {
-    if (m.right + 1 > cols) cols = Math.min(m.right + 1, Math.max(ownCols, m.left + 1) + MERGE_OVERHANG);
+    if (m.right + 1 > cols) cols = Math.min(m.right + 1, Math.max(ownCols, m.left + 1) + MERGE_OVERHANG_COLS);
     if (m.bottom + 1 > rows) rows = Math.min(m.bottom + 1, Math.max(ownRows, m.top + 1) + MERGE_OVERHANG);
   }
   return { rows, cols };
 }
 
 const MERGE_OVERHANG = 256;
+const MERGE_OVERHANG_COLS = 64;
 
 /** Display text of a cell value ('' for empty); numbers in plain JS form. */
 export function cellText(cell: Cell | undefined): string {
