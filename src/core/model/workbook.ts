@@ -59,7 +59,10 @@ export function getCell(sheet: Sheet, row: number, col: number): Cell | undefine
  */
 export function sheetExtent(sheet: Sheet): { rows: number; cols: number } {
   let cols = 0;
-  for (const r of sheet.rows) if (r && r.length > cols) cols = r.length;
+  // forEach skips the holes of a sparse sheet (one cell at row 1,000,000 is one row, not a million)
+  sheet.rows.forEach((r) => {
+    if (r && r.length > cols) cols = r.length;
+  });
   const ownCols = cols;
   const ownRows = sheet.rows.length;
   let rows = ownRows;
@@ -159,12 +162,15 @@ export function mergesInRow(sheet: Sheet, row: number): CellRange[] {
   return [...list, ...idx.tall.filter((m) => row >= m.top && row <= m.bottom)];
 }
 
+const NO_COLUMNS: readonly number[] = Object.freeze([]);
+
 /**
  * The columns of `row` where something can show, ascending: its own cells and the first column of each merge
  * that covers the row. Walking these instead of 0…cols keeps a sheet with one cell at XFD1000000 cheap.
  */
-export function rowColumns(sheet: Sheet, row: number): number[] {
+export function rowColumns(sheet: Sheet, row: number): readonly number[] {
   const r = sheet.rows[row];
+  if (!r && sheet.merges.length === 0) return NO_COLUMNS;
   const merges = mergesInRow(sheet, row);
   const out: number[] = [];
   if (r) r.forEach((cell, c) => cell && out.push(c)); // forEach skips the holes of a sparse row
