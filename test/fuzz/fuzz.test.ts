@@ -2,7 +2,7 @@
  * Seeded fuzzing of the reader through the CLI entry: ~300 mutated packages (corpus.ts), each run as
  * `gouji check --json` in one of two worker processes (worker.js, the built CLI in lib/). Every case must end in
  * exit 2 with one line on stderr (no stack trace), or in a normal report (exit 0/1, stdout one JSON object) —
- * each within 10 s, and the workers under 500 MB peak RSS. The numbers are printed for the issue note.
+ * each within 10 s of CPU, and the workers under 500 MB peak RSS. The numbers are printed for the issue note.
  * A case that fails is written to test/fuzz/cases/ to be kept as a regression fixture (see cases.test.ts).
  */
 import { execFile } from 'child_process';
@@ -20,6 +20,7 @@ interface Outcome {
   stderr: string;
   parsed: boolean;
   ms: number;
+  cpuMs: number;
   rssMiB: number;
 }
 
@@ -28,7 +29,7 @@ function runWorker(list: string, out: string): Promise<void> {
     execFile(
       process.execPath,
       ['--max-old-space-size=1024', join(__dirname, 'worker.js'), list, out],
-      { timeout: 100_000 },
+      { timeout: 170_000 },
       () => resolve(),
     );
   });
@@ -64,10 +65,11 @@ describeIfBuilt(`fuzz: seed ${FUZZ_SEED}`, () => {
       const exits = { 0: 0, 1: 0, 2: 0 } as Record<number, number>;
       for (const o of outcomes) exits[o.code] = (exits[o.code] ?? 0) + 1;
       const maxMs = Math.max(...outcomes.map((o) => o.ms));
+      const maxCpu = Math.max(...outcomes.map((o) => o.cpuMs));
       const maxRss = Math.max(...outcomes.map((o) => o.rssMiB));
       console.log(
         `fuzz seed ${FUZZ_SEED}: ${outcomes.length}/${cases.length} cases, exits ${JSON.stringify(exits)}, ` +
-          `max ${maxMs.toFixed(0)} ms per case, max RSS ${maxRss.toFixed(0)} MiB`,
+          `max ${maxMs.toFixed(0)} ms wall / ${maxCpu.toFixed(0)} ms CPU per case, max RSS ${maxRss.toFixed(0)} MiB`,
       );
       const slow = [...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 5);
       console.log(
@@ -82,7 +84,8 @@ describeIfBuilt(`fuzz: seed ${FUZZ_SEED}`, () => {
               !/\bat .*:\d+|internal error|内部错误/.test(o.stderr)) ||
             ((o.code === 0 || o.code === 1) && o.parsed && o.stderr === '')
           ) ||
-          o.ms > 10_000 ||
+          // CPU time, so a machine shared with other jobs does not fail the bound; wall time is printed
+          o.cpuMs > 10_000 ||
           o.rssMiB > 500,
       );
       // a case that never reported (a hang or a crash of the worker) is a failure too
@@ -105,5 +108,5 @@ describeIfBuilt(`fuzz: seed ${FUZZ_SEED}`, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 180_000);
 });

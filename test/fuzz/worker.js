@@ -22,6 +22,7 @@ async function main() {
       writeFile: () => {},
     };
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     let code;
     try {
       code = await run(['check', file, '--json'], io);
@@ -30,6 +31,8 @@ async function main() {
       stderr += `THROWN ${e && e.stack}`;
     }
     const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    const cpuMs = (c.user + c.system) / 1000;
     let parsed = false;
     if (code === 0 || code === 1) {
       try {
@@ -40,7 +43,15 @@ async function main() {
       }
     }
     lines.push(
-      JSON.stringify({ file, code, stderr, parsed, ms, rssMiB: process.resourceUsage().maxRSS / 1024 }),
+      JSON.stringify({
+        file,
+        code,
+        stderr,
+        parsed,
+        ms,
+        cpuMs,
+        rssMiB: process.resourceUsage().maxRSS / 1024,
+      }),
     );
     // results so far survive a kill
     writeFileSync(outFile, lines.join('\n') + '\n');
