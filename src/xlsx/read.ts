@@ -686,6 +686,22 @@ export function parseWorksheet(
   let inInline = false;
   let phonetic = 0;
 
+  let cells = budget.cells;
+  const cellLimit = MAX_CELLS;
+  const tooLong = (length: number): never =>
+    failLongText(
+      {
+        zh: `工作表“${sheet.name}”的单元格 ${colToLetters(col)}${row + 1} `,
+        en: `Cell ${colToLetters(col)}${row + 1} of sheet "${sheet.name}"`,
+      },
+      length,
+    );
+  const tooMany = (): never =>
+    failTooLarge(
+      `工作簿的单元格超过 ${fmt(MAX_CELLS)} 个，未读取`,
+      `The workbook has more than ${fmt(MAX_CELLS)} cells; not read.`,
+    );
+
   const finishCell = () => {
     inCell = false;
     if (row >= MAX_ROWS || col >= MAX_COLS || row < 0 || col < 0) return;
@@ -721,19 +737,8 @@ export function parseWorksheet(
         }
       }
     }
-    if (typeof v === 'string' && v.length > MAX_TEXT_LENGTH)
-      failLongText(
-        {
-          zh: `工作表“${sheet.name}”的单元格 ${colToLetters(col)}${row + 1} `,
-          en: `Cell ${colToLetters(col)}${row + 1} of sheet "${sheet.name}"`,
-        },
-        v.length,
-      );
-    if (++budget.cells > MAX_CELLS)
-      failTooLarge(
-        `工作簿的单元格超过 ${fmt(MAX_CELLS)} 个，未读取`,
-        `The workbook has more than ${fmt(MAX_CELLS)} cells; not read.`,
-      );
+    if (typeof v === 'string' && v.length > MAX_TEXT_LENGTH) tooLong(v.length);
+    if (++cells > cellLimit) tooMany();
     const cell: Cell = { value: v };
     if (hasFormula) {
       cell.formula = formula as string;
@@ -834,6 +839,7 @@ export function parseWorksheet(
       tok.end = close + 7; // scanning resumes after </extLst>
     }
   }
+  budget.cells = cells;
   const problem = check.end(p);
   if (problem) return problem;
   if (sheet.merges.length > 1) sheet.merges = withoutOverlaps(sheet.merges);
