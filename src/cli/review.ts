@@ -13,7 +13,7 @@ import { parseArgs, settingsFlag } from './args';
 import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
 import { loadWorkbook } from './load';
 import { writeCheckJson } from './json-out';
-import { textReport } from './report';
+import { reviewFooter, textReport } from './report';
 
 export async function runReview(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
@@ -57,10 +57,21 @@ export async function runReview(argv: string[], io: CliIO): Promise<number> {
     await writeCheckJson(io, file, result, lang, 'json', { output: out, filled: fill.writes.length });
   } else {
     io.stdout(textReport(file, result, lang));
+    const hasSelfEvaluation = reviewed.tables.some((t) => t.kind === 'self-evaluation');
+    // what the review saw before filling, so the report can say what filling changed
+    const before = fill.writes.length ? review(loadWorkbook(original, file), settings).counts : undefined;
     io.stdout(
-      lang === 'zh'
-        ? `\n已填写评分 ${fill.writes.length} 处，标注 ${highlights.length} 个单元格，汇总表“${summary.sheet.name}”。写出：${out}\n`
-        : `\nFilled ${fill.writes.length} score cell(s), highlighted ${highlights.length} cell(s), summary sheet "${summary.sheet.name}". Wrote: ${out}\n`,
+      reviewFooter(
+        {
+          filled: hasSelfEvaluation || fill.writes.length ? fill.writes.length : undefined,
+          highlighted: highlights.length,
+          summarySheet: summary.sheet.name,
+          output: out,
+          before,
+          after: result.counts,
+        },
+        lang,
+      ),
     );
   }
   return result.counts.error > 0 ? 1 : 0;
