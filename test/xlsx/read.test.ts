@@ -4,8 +4,9 @@ import { strToU8, zipSync } from 'fflate';
 import { getCell, Sheet } from '../../src/core/model/workbook';
 import { readXlsx, shiftFormula, XlsxReadError } from '../../src/xlsx/read';
 import { excelJsBytes, minimalXlsx, NS } from './helpers';
+import { REAL_BUDGETS } from '../helpers/data';
 
-const REAL = '/work/shared/real-budgets';
+const REAL = REAL_BUDGETS;
 const realFiles = readdirSync(REAL).filter((f) => f.endsWith('.xlsx'));
 
 const at = (sheet: Sheet, a1: string) => {
