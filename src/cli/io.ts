@@ -11,6 +11,25 @@ export interface CliIO {
   stderrIsTTY?(): boolean;
   /** Resolves once everything written to stdout and stderr has been handed to the OS (a pipe may lag). */
   flush?(): Promise<void>;
+  /** Resolves once stdout can take more (a long report waits for a slow pipe instead of piling up in memory). */
+  drain?(): Promise<void>;
+}
+
+/** Wait until process.stdout has flushed its buffer, or is gone (a closed pipe never drains). */
+function stdoutDrained(): Promise<void> {
+  const out = process.stdout;
+  if (!out.writableNeedDrain || out.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
 }
 
 export const nodeIO: CliIO = {
@@ -23,6 +42,7 @@ export const nodeIO: CliIO = {
     Promise.all(
       [process.stdout, process.stderr].map((s) => new Promise<void>((done) => s.write('', () => done()))),
     ).then(() => undefined),
+  drain: stdoutDrained,
 };
 
 /** A usage or input problem: one clear line on stderr, exit code 2. */
