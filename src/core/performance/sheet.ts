@@ -1,5 +1,5 @@
 /** Reading helpers shared by the 绩效目标表 and 自评表 recognisers: merged cells, labels, values. */
-import { Cell, getCell, mergeAt, mergedLookup, Sheet, sheetExtent } from '../model/workbook';
+import { Cell, getCell, mergeAt, mergedLookup, rowColumns, Sheet, sheetExtent } from '../model/workbook';
 import { cellNumber, MoneyUnit, parseUnitLine, unitInText } from '../model/numbers';
 import { CellPos } from './types';
 
@@ -59,19 +59,22 @@ export class SheetReader {
     return mergeAt(this.sheet, row, col)?.bottom ?? row;
   }
 
+  // Rows are walked by the cells and merges they hold (rowColumns), never by the sheet's width.
   rowIsBlank(row: number): boolean {
-    for (let c = 0; c < this.cols; c++) if (this.text(row, c).trim() !== '') return false;
+    for (const c of rowColumns(this.sheet, row)) if (this.text(row, c).trim() !== '') return false;
     return true;
   }
 
   /** Non-empty cells of a row (merged ranges once), left to right. */
   rowCells(row: number): { col: number; text: string }[] {
     const out: { col: number; text: string }[] = [];
-    for (let c = 0; c < this.cols; c++) {
+    let done = -1;
+    for (const c of rowColumns(this.sheet, row)) {
+      if (c <= done) continue;
       const t = this.text(row, c).trim();
       if (t === '') continue;
       out.push({ col: c, text: t });
-      c = this.mergeRight(row, c);
+      done = this.mergeRight(row, c);
     }
     return out;
   }
@@ -85,7 +88,9 @@ export class SheetReader {
     col: number,
     isLabel?: (text: string) => boolean,
   ): { pos: CellPos; text: string } | undefined {
-    for (let c = this.mergeRight(row, col) + 1; c < this.cols; c++) {
+    const from = this.mergeRight(row, col) + 1;
+    for (const c of rowColumns(this.sheet, row)) {
+      if (c < from) continue;
       const t = this.text(row, c).trim();
       if (t === '') continue;
       if (isLabel && isLabel(compact(t))) return undefined;
