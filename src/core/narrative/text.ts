@@ -176,6 +176,7 @@ export function segmentStart(text: string, offset: number, floor = 0): number {
 export function cleanSubject(s: string): string {
   let t = s.replace(ENUMERATOR_RE, '');
   t = t.replace(/^\s*其中\s*[：:，,]?/, '');
+  t = t.replace(/^[\s、，,；;]+/, '');
   return t.replace(/\s+/g, '').trim();
 }
 
