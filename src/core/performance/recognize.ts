@@ -5,6 +5,7 @@
 import { Workbook } from '../model/workbook';
 import { SkippedSheet } from '../tables/types';
 import { recognizeSelfEvaluations } from './selfeval';
+import { SheetReader } from './sheet';
 import { recognizeTargetForms } from './targets';
 import { SelfEvaluationForm, TargetForm } from './types';
 
@@ -20,9 +21,11 @@ export function recognizePerformanceForms(workbook: Workbook): {
     // Gouji's own summary sheet and chart/dialog sheets hold no forms
     if (sheet.generatedBy === 'gouji' || sheet.kind) continue;
     try {
-      const evaluations = recognizeSelfEvaluations(sheet);
+      // one reader for both recognisers: each row is read once
+      const reader = new SheetReader(sheet);
+      const evaluations = recognizeSelfEvaluations(sheet, reader);
       selfEvaluations.push(...evaluations);
-      const forms = recognizeTargetForms(sheet).filter(
+      const forms = recognizeTargetForms(sheet, reader).filter(
         // the target/actual block of a provincial 自评表 is not a 绩效目标表
         (f) => !evaluations.some((e) => f.range.top >= e.range.top && f.range.top <= e.range.bottom),
       );

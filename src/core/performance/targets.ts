@@ -22,10 +22,9 @@ export function findGridHeaders(r: SheetReader, selfEvaluation = false): GridHea
   for (let row = 0; row < r.rows; row++) {
     const cols: Partial<Record<GridRole, number>> = {};
     const texts = new Map<number, string>();
-    for (const { col, text } of r.rowCells(row)) {
-      const role = roleOf(text);
+    for (const { col, key, role } of r.rowCells(row)) {
       if (role && cols[role] === undefined) cols[role] = col;
-      texts.set(col, compact(text));
+      texts.set(col, key);
     }
     if (cols.level3 === undefined) continue;
     if (selfEvaluation ? cols.actual === undefined : cols.actual !== undefined) continue;
@@ -252,8 +251,7 @@ function stackedForm(
 function listColumns(r: SheetReader, h: GridHeader): Partial<Record<GridRole, number>> | null {
   const cols: Partial<Record<GridRole, number>> = { ...h.cols };
   for (let row = Math.max(0, h.row - 2); row <= h.row; row++) {
-    for (const { col, text } of r.rowCells(row)) {
-      const role = roleOf(text);
+    for (const { col, role } of r.rowCells(row)) {
       if (role === 'project') {
         // a column header, not a label: the cell to its right is another header, not the project's name
         const right = r.valueRightOf(row, col);
@@ -335,8 +333,7 @@ function listForms(
 }
 
 /** Every 绩效目标表 form on a sheet. Forms without a single indicator are returned too (empty as published). */
-export function recognizeTargetForms(sheet: Sheet): TargetForm[] {
-  const r = new SheetReader(sheet);
+export function recognizeTargetForms(sheet: Sheet, r = new SheetReader(sheet)): TargetForm[] {
   // a grid header repeated after a page break (no form head in between) continues the form above
   const headers = findGridHeaders(r).filter((h, i, all) => {
     if (i === 0) return true;
