@@ -5,6 +5,8 @@ import { cellNumber, MoneyUnit, parseUnitLine, unitInText } from '../model/numbe
 import { GridRole, roleOfKey } from './headers';
 import { CellPos } from './types';
 
+const ascending = (a: number, b: number) => a - b;
+
 /** A non-empty cell of a row as the performance recognisers read it (a merged range once, at its left). */
 export interface ReaderCell {
   col: number;
@@ -118,15 +120,12 @@ export class SheetReader {
     const own = this.sheet.rows[row];
     const merges = this.rowMerges[row];
     // a cell shows text only where the row has a cell or a merge starts: visit those columns only
-    let cols: number[];
-    if (!merges) {
-      cols = [];
-      if (own) for (let c = 0; c < own.length && c < this.cols; c++) if (own[c]) cols.push(c);
-    } else {
-      const set = new Set<number>();
-      if (own) for (let c = 0; c < own.length && c < this.cols; c++) if (own[c]) set.add(c);
-      for (const m of merges) if (m.left >= 0 && m.left < this.cols) set.add(m.left);
-      cols = [...set].sort((a, b) => a - b);
+    const cols: number[] = [];
+    if (own) for (let c = 0; c < own.length && c < this.cols; c++) if (own[c]) cols.push(c);
+    if (merges) {
+      // merged ranges show their top-left text from their left column on (a column met twice is read once)
+      for (const m of merges) if (m.left >= 0 && m.left < this.cols) cols.push(m.left);
+      cols.sort(ascending);
     }
     let covered = -1;
     for (const c of cols) {
