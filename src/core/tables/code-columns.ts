@@ -100,14 +100,14 @@ export function readCode(
     const t = compact(grid.ownText(row, run[0].col));
     return /^\d{3,9}$/.test(t) ? t : undefined;
   }
-  const parts = run.map((c) => {
-    const t = compact(grid.ownText(row, c.col));
-    return /^\d{1,9}$/.test(t) ? t : undefined;
-  });
+  const parts: (string | undefined)[] = [];
   let deepest = -1;
-  parts.forEach((p, i) => {
-    if (p !== undefined) deepest = i;
-  });
+  for (let i = 0; i < run.length; i++) {
+    const t = compact(grid.ownText(row, run[i].col));
+    const part = /^\d{1,9}$/.test(t) ? t : undefined;
+    parts.push(part);
+    if (part !== undefined) deepest = i;
+  }
   if (deepest < 0) return undefined;
   // a 款/项 cell that holds the whole code ('20406') stands alone
   const whole = parts[deepest] as string;
@@ -118,9 +118,13 @@ export function readCode(
   }
   for (let i = 0; i <= deepest; i++) if (parts[i] !== undefined) carried[i] = parts[i];
   for (let i = deepest + 1; i < carried.length; i++) carried[i] = undefined;
-  const pieces = carried.slice(0, deepest + 1);
-  if (pieces.some((p) => p === undefined)) return undefined;
-  return pieces.join('');
+  let code = '';
+  for (let i = 0; i <= deepest; i++) {
+    const piece = carried[i];
+    if (piece === undefined) return undefined;
+    code += piece;
+  }
+  return code;
 }
 
 export function levelOfCode(code: string, unitCodes: boolean): RowLevel {
