@@ -28,6 +28,9 @@ export class SheetReader {
   /** The merges that cross each row, in the sheet's order. */
   private readonly rowMerges: (CellRange[] | undefined)[] = [];
   private readonly rowCache: (ReaderCell[] | undefined)[] = [];
+  /** Per row: the nearest row at or above it with a 元/万元 unit (-1: none), filled top-down on demand. */
+  private readonly unitRowAbove: number[] = [];
+  private readonly rowUnits: ('元' | '万元' | undefined)[] = [];
 
   constructor(readonly sheet: Sheet) {
     const ext = sheetExtent(sheet);
@@ -137,6 +140,29 @@ export class SheetReader {
       covered = this.mergeRight(row, c);
     }
     return out;
+  }
+
+  /** The first 元 or 万元 unit stated on a row (unit line or bracketed unit), left to right. */
+  rowUnit(row: number): '元' | '万元' | undefined {
+    for (const { text } of this.rowCells(row)) {
+      const u = unitOf(text);
+      if (u === '元' || u === '万元') return u;
+    }
+    return undefined;
+  }
+
+  /** The unit of the nearest row in [fromRow, toRow] (searching upwards) that states 元 or 万元. */
+  unitAbove(fromRow: number, toRow: number): '元' | '万元' | undefined {
+    const last = Math.min(toRow, this.rows - 1);
+    if (last < fromRow || last < 0) return undefined;
+    // every form asks for the unit above it: remember, per row, the nearest row with a unit
+    for (let row = this.unitRowAbove.length; row <= last; row++) {
+      const u = this.rowUnit(row);
+      this.rowUnits[row] = u;
+      this.unitRowAbove[row] = u ? row : row > 0 ? this.unitRowAbove[row - 1] : -1;
+    }
+    const at = this.unitRowAbove[last];
+    return at >= fromRow ? this.rowUnits[at] : undefined;
   }
 
   /**

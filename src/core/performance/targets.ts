@@ -5,7 +5,7 @@
 import { formatDecimals, valueDecimals } from '../model/numbers';
 import { Sheet, getCell } from '../model/workbook';
 import { GridRole, isFormLabel, LABELS, roleOf } from './headers';
-import { compact, SheetReader, statedPoints, stripPoints, unitOf } from './sheet';
+import { compact, SheetReader, statedPoints, stripPoints } from './sheet';
 import { isNotApplicableName } from './target';
 import { CellPos, EmptyCategory, Indicator, TargetForm } from './types';
 
@@ -42,13 +42,7 @@ function decimalsOf(sheet: Sheet, pos: CellPos | undefined, value: number | unde
 
 /** The unit line that governs a row: the nearest one above it (or in the head), default 万元. */
 function unitAbove(r: SheetReader, fromRow: number, toRow: number): '元' | '万元' | undefined {
-  for (let row = toRow; row >= fromRow; row--) {
-    for (const { text } of r.rowCells(row)) {
-      const u = unitOf(text);
-      if (u === '元' || u === '万元') return u;
-    }
-  }
-  return undefined;
+  return r.unitAbove(fromRow, toRow);
 }
 
 /** Target text of a list-layout row: operator column + value + unit column ('≥' '95' '%' → '≥95%'). */
