@@ -145,6 +145,8 @@ export class SheetReader {
   /** The first 元 or 万元 unit stated on a row (unit line or bracketed unit), left to right. */
   rowUnit(row: number): '元' | '万元' | undefined {
     for (const { text } of this.rowCells(row)) {
+      // every unit names 元 (元 / 万元 / 千元 / 亿元): most cells need no parsing
+      if (!text.includes('元')) continue;
       const u = unitOf(text);
       if (u === '元' || u === '万元') return u;
     }
