@@ -9,7 +9,7 @@ import { join } from 'path';
 import { Finding } from '../src/core/model/findings';
 import { review } from '../src/core/review';
 import { rules as budgetRules } from '../src/core/rules/budget';
-import { CheckRecord, traceChecks } from '../src/core/rules/budget/common';
+import type { CheckRecord } from '../src/core/context';
 import { BudgetTableKind } from '../src/core/tables/types';
 import { readXlsx } from '../src/xlsx/read';
 import { REAL_BUDGETS } from './helpers/data';
@@ -89,9 +89,7 @@ function run(file: string): Run {
   if (!r) {
     const wb = readXlsx(new Uint8Array(readFileSync(join(DIR, file))), file);
     const checks: CheckRecord[] = [];
-    const stop = traceChecks((c) => checks.push(c));
-    const budget = review(wb, {}, budgetRules);
-    stop();
+    const budget = review(wb, {}, budgetRules, { observer: { onCheck: (c) => checks.push(c) } });
     const all = review(wb);
     r = { findings: budget.findings, all: all.findings, tables: budget.context.tables, checks };
     runs.set(file, r);

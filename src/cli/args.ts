@@ -1,5 +1,7 @@
 /** A small argument parser: positionals, boolean flags and flags with a value. */
+import { declaredFindingIds } from '../core/registry';
 import { Settings } from '../core/settings';
+import { validateSettings } from '../core/settings-schema';
 import { CliError, CliIO, readInput } from './io';
 
 export interface ParsedArgs {
@@ -49,7 +51,8 @@ export function langFlag(args: ParsedArgs): 'zh' | 'en' {
 
 /**
  * `--config <settings.json>`: review settings as JSON (any part of Settings, e.g.
- * {"scoring": {"reverseFormula": "ratio", "gradeBands": [{"min": 80, "grade": "优"}, …]}}), plus --lang.
+ * {"scoring": {"reverseFormula": "ratio", "gradeBands": [{"min": 80, "grade": "优"}, …]}, "rules": {"codes/name": "off"}}),
+ * checked against the settings schema (src/core/settings-schema.ts), plus --lang.
  */
 export function settingsFlag(args: ParsedArgs, io: CliIO): Partial<Settings> {
   const lang = langFlag(args);
@@ -66,14 +69,10 @@ export function settingsFlag(args: ParsedArgs, io: CliIO): Partial<Settings> {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new CliError(`配置文件应为一个 JSON 对象 / the config file must hold one JSON object: ${path}`);
-  const settings = parsed as Partial<Settings>;
-  const bands = settings.scoring?.gradeBands;
-  if (
-    bands !== undefined &&
-    (!Array.isArray(bands) || bands.some((b) => typeof b?.min !== 'number' || typeof b?.grade !== 'string'))
-  )
+  const { settings, problems } = validateSettings(parsed, declaredFindingIds());
+  if (problems.length > 0)
     throw new CliError(
-      `gradeBands 应为 [{"min": 数字, "grade": "等次"}…] / gradeBands must be [{"min": number, "grade": string}…]`,
+      `配置文件有误 / the config file is wrong: ${path}: ${problems.map((p) => `${p.zh} / ${p.en}`).join('; ')}`,
     );
   return { ...settings, lang: args.flags.has('--lang') ? lang : (settings.lang ?? lang) };
 }

@@ -3,7 +3,7 @@
  * in-memory fake); tests can implement it directly.
  */
 import { CellRef, Finding, Level } from './model/findings';
-import { TableSummary } from './review';
+import type { TableSummary } from './context';
 import { Settings } from './settings';
 import { SkippedSheet } from './tables/types';
 

@@ -8,4 +8,4 @@ export * from './settings';
 export * from './review';
 export * from './highlights';
 export * from './labels';
-export type { Rule } from './rules/rule';
+export type { MessageMeta, Report, ReviewContext, Rule, RuleMeta } from './context';

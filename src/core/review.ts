@@ -2,50 +2,32 @@
  * The review engine: recognise what is in the workbook, run every registered rule, collect findings.
  * Rules never crash a review: a rule that throws becomes an info finding naming the rule.
  */
-import { Catalog } from './catalog/types';
 import { loadCatalog } from './catalog';
+import { ReviewContext, ReviewObserver, ReviewResult, Rule, TableSummary } from './context';
 import { rangeToA1, parseA1 } from './model/address';
 import { countByLevel, Finding, Level } from './model/findings';
 import { Workbook } from './model/workbook';
 import { findNarrativeCells } from './narrative/extract';
-import { NarrativeCell } from './narrative/types';
 import { recognizePerformanceForms } from './performance/recognize';
-import { SelfEvaluationForm, TargetForm } from './performance/types';
+import { declaredMessage, UndeclaredMessageError } from './registry';
 import { allRules } from './rules';
-import { Rule } from './rules/rule';
-import { Settings, withSettings } from './settings';
+import { RuleLevel, Settings, withSettings } from './settings';
 import { recognizeBudgetTables } from './tables/recognize';
-import { BudgetTable, SkippedSheet } from './tables/types';
+import { SkippedSheet } from './tables/types';
 
-export interface ReviewContext {
-  workbook: Workbook;
-  settings: Settings;
-  catalog: Catalog;
-  tables: BudgetTable[];
-  targetForms: TargetForm[];
-  selfEvaluations: SelfEvaluationForm[];
-  narratives: NarrativeCell[];
-}
+export type { ReviewContext, ReviewResult, TableSummary } from './context';
 
-/** One recognised table as reported in `gouji check --json`. */
-export interface TableSummary {
-  sheet: string;
-  kind: string;
-  range: string;
-  unit: string | null;
-}
-
-export interface ReviewResult {
-  context: ReviewContext;
-  tables: TableSummary[];
-  skipped: SkippedSheet[];
-  findings: Finding[];
-  counts: Record<Level, number>;
+export interface ReviewOptions {
+  /** Watches the review (the budget rules report every identity they evaluate to it). */
+  observer?: ReviewObserver;
+  /** Throw on a report whose message the rule did not declare, instead of turning it into engine/rule-failed. */
+  strict?: boolean;
 }
 
 export function recognize(
   workbook: Workbook,
   settings: Settings,
+  observer?: ReviewObserver,
 ): { ctx: ReviewContext; skipped: SkippedSheet[] } {
   // sheets Gouji wrote itself (the summary) are not the user's tables
   if (workbook.sheets.some((s) => s.generatedBy === 'gouji'))
@@ -61,34 +43,57 @@ export function recognize(
     selfEvaluations: perf.selfEvaluations,
     narratives: findNarrativeCells(workbook),
   };
+  if (observer) ctx.observer = observer;
   return { ctx, skipped: [...budget.skipped, ...perf.skipped] };
+}
+
+/**
+ * Run one rule and turn its reports into findings: the id from the rule's id and the declared message, the level
+ * the message declares; rounding messages are dropped unless the settings report rounding. Throws
+ * UndeclaredMessageError on a message id the rule does not declare.
+ */
+export function runRule(rule: Rule, ctx: ReviewContext): Finding[] {
+  const out: Finding[] = [];
+  for (const r of rule.check(ctx)) {
+    const { id, level, rounding } = declaredMessage(rule, r.messageId);
+    if (rounding && !ctx.settings.reportRounding) continue;
+    const f: Finding = { rule: id, level, message: r.message, locations: r.locations };
+    if (r.expected !== undefined) f.expected = r.expected;
+    if (r.actual !== undefined) f.actual = r.actual;
+    out.push(f);
+  }
+  return out;
 }
 
 export function review(
   workbook: Workbook,
   partial?: Partial<Settings>,
   rules: Rule[] = allRules,
+  options: ReviewOptions = {},
 ): ReviewResult {
   const settings = withSettings(partial);
-  const { ctx, skipped } = recognize(workbook, settings);
+  const { ctx, skipped } = recognize(workbook, settings, options.observer);
   const findings: Finding[] = [];
   for (const rule of rules) {
+    let out: Finding[];
     try {
-      for (const f of rule.check(ctx)) {
-        if (f.level === 'info' && !settings.reportRounding && f.rule.endsWith('rounding')) continue;
-        findings.push(f);
-      }
+      out = runRule(rule, ctx);
     } catch (e) {
-      findings.push({
-        rule: 'engine/rule-failed',
-        level: 'info',
-        message: {
-          zh: `规则 ${rule.id} 无法检查本工作簿（${(e as Error).message}），已跳过。`,
-          en: `Rule ${rule.id} could not check this workbook (${(e as Error).message}); skipped.`,
+      if (options.strict && e instanceof UndeclaredMessageError) throw e;
+      const why = (e as Error).message;
+      out = [
+        {
+          rule: 'engine/rule-failed',
+          level: 'info',
+          message: {
+            zh: `规则 ${rule.meta.id} 无法检查本工作簿（${why}），已跳过。`,
+            en: `Rule ${rule.meta.id} could not check this workbook (${why}); skipped.`,
+          },
+          locations: [],
         },
-        locations: [],
-      });
+      ];
     }
+    findings.push(...applyLevels(out, settings.rules));
   }
   sortFindings(findings, workbook);
   return {
@@ -98,6 +103,18 @@ export function review(
     findings,
     counts: countByLevel(findings),
   };
+}
+
+/** The user's per-finding levels (`rules: { id: 'off' | level }`), like ESLint's `rules`. */
+export function applyLevels(findings: Finding[], levels: Record<string, RuleLevel> | undefined): Finding[] {
+  if (!levels) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const l = levels[f.rule];
+    if (l === 'off') continue;
+    out.push(l && l !== f.level ? { ...f, level: l } : f);
+  }
+  return out;
 }
 
 function summarizeTables(ctx: ReviewContext): TableSummary[] {

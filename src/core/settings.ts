@@ -32,7 +32,18 @@ export interface Settings {
   scoring: ScoringSettings;
   /** Classification-code rules (rules/codes); missing fields take DEFAULT_CODE_SETTINGS. */
   codes?: Partial<CodeSettings>;
+  /**
+   * Per-finding levels, like ESLint's `rules`: `{ 'budget/hierarchy-rounding': 'off', 'codes/name': 'error' }`.
+   * Keys are finding ids (`gouji rules` lists them); a finding not named keeps its declared level.
+   */
+  rules?: Record<string, RuleLevel>;
 }
+
+/** A finding's level as a user sets it: a level, or 'off' to drop the finding. */
+export type RuleLevel = 'off' | 'error' | 'warning' | 'info';
+
+/** The extra tolerance a user can set: a whole number of last-digit units from 0 to 10. */
+export const MAX_EXTRA_TOLERANCE = 10;
 
 export interface CodeSettings {
   /** Accept 309 资本性支出（基本建设） in 基本支出 (some places budget it there); default false = warn. */
@@ -73,6 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
 };
 
+/** Merge a partial (already validated, see settings-schema.ts) over the national defaults. */
 export function withSettings(partial?: Partial<Settings>): Settings {
   return {
     ...DEFAULT_SETTINGS,

@@ -10,6 +10,8 @@ import {
   Settings,
   withSettings,
 } from '../core/settings';
+import { declaredFindingIds } from '../core/registry';
+import { validateSettings } from '../core/settings-schema';
 
 export const SETTINGS_KEY = 'gouji.settings';
 
@@ -27,6 +29,8 @@ interface StoredSettings {
   extraTolerance?: number;
   reverseFormula?: Settings['scoring']['reverseFormula'];
   gradeBands?: BandPreset;
+  /** Per-finding levels (Settings.rules). */
+  rules?: Settings['rules'];
 }
 
 export function bandPreset(bands: GradeBand[]): BandPreset {
@@ -44,6 +48,7 @@ export function toStored(s: Settings): StoredSettings {
     extraTolerance: s.extraTolerance,
     reverseFormula: s.scoring.reverseFormula,
     gradeBands: bandPreset(s.scoring.gradeBands),
+    ...(s.rules && Object.keys(s.rules).length > 0 ? { rules: s.rules } : {}),
   };
 }
 
@@ -58,17 +63,21 @@ export function fromStored(raw: unknown): Settings {
     }
   }
   const o = (v && typeof v === 'object' ? v : {}) as Record<string, unknown>;
-  const lang = o.lang === 'en' || o.lang === 'zh' ? o.lang : DEFAULT_SETTINGS.lang;
-  const reportRounding =
-    typeof o.reportRounding === 'boolean' ? o.reportRounding : DEFAULT_SETTINGS.reportRounding;
-  const extraTolerance =
-    typeof o.extraTolerance === 'number' && Number.isFinite(o.extraTolerance) && o.extraTolerance >= 0
-      ? o.extraTolerance
-      : DEFAULT_SETTINGS.extraTolerance;
-  const reverseFormula =
-    o.reverseFormula === 'ratio' || o.reverseFormula === 'linear'
-      ? o.reverseFormula
-      : DEFAULT_SETTINGS.scoring.reverseFormula;
+  // the settings schema checks each stored field; a malformed one is left out and takes its default
+  const { settings: valid } = validateSettings(
+    {
+      lang: o.lang,
+      reportRounding: o.reportRounding,
+      extraTolerance: o.extraTolerance,
+      scoring: { reverseFormula: o.reverseFormula },
+      ...(o.rules === undefined ? {} : { rules: o.rules }),
+    },
+    declaredFindingIds(),
+  );
+  const lang = valid.lang ?? DEFAULT_SETTINGS.lang;
+  const reportRounding = valid.reportRounding ?? DEFAULT_SETTINGS.reportRounding;
+  const extraTolerance = valid.extraTolerance ?? DEFAULT_SETTINGS.extraTolerance;
+  const reverseFormula = valid.scoring?.reverseFormula ?? DEFAULT_SETTINGS.scoring.reverseFormula;
   const gradeBands =
     o.gradeBands === 'older' || o.gradeBands === 'national' ? bandsOf(o.gradeBands) : NATIONAL_GRADE_BANDS;
   return withSettings({
@@ -76,6 +85,7 @@ export function fromStored(raw: unknown): Settings {
     reportRounding,
     extraTolerance,
     scoring: { ...DEFAULT_SETTINGS.scoring, reverseFormula, gradeBands },
+    ...(valid.rules && Object.keys(valid.rules).length > 0 ? { rules: valid.rules } : {}),
   });
 }
 

@@ -3,10 +3,20 @@
  * pop-up shapes Excel and LibreOffice show. Existing comments parts and VML drawings are appended to, never replaced.
  */
 import { toA1 } from '../core/model/address';
-import { CT, escapeRe, insertBeforeClose, PackageWriter, REL } from './pkg-writer';
+import { appendChild, CT, PackageWriter, REL } from './pkg-writer';
 import { relType } from './package';
-import { afterSheetData, insertWorksheetChild, rootPrefix } from './sheet-edit';
-import { decodeEntities, encodeXEscapes, escapeText, getTagAttr } from './xml';
+import { afterSheetData, insertWorksheetChild, XlsxWriteError } from './sheet-edit';
+import {
+  decodeEntities,
+  encodeXEscapes,
+  escapeText,
+  findContainer,
+  getTagAttr,
+  NsScope,
+  qualifiedTag,
+  scopeAt,
+  scopeInside,
+} from './xml';
 
 export const NOTE_AUTHOR = 'Gouji';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -36,7 +46,6 @@ export function addNotes(w: PackageWriter, sheetPart: string, sheetXml: string, 
   }
   const { xml: withAuthor, authorId } = ensureAuthor(comments);
   comments = withAuthor;
-  const p = rootPrefix(comments, 'comments');
   const newShapes: NoteSpec[] = [];
   for (const note of notes) {
     const ref = toA1(note.row, note.col);
@@ -47,16 +56,24 @@ export function addNotes(w: PackageWriter, sheetPart: string, sheetXml: string, 
     if (existing) {
       const plain = decodeEntities(existing[1].replace(/<[^>]+>/g, ''));
       if (plain.includes(text)) continue;
-      const run = `<${p}r>${runProps(p)}<${p}t xml:space="preserve">\n${escapeText(encodeXEscapes(text))}</${p}t></${p}r>`;
       const body = existing[1];
       const cut = body.search(/<(?:\w+:)?(?:rPh|phoneticPr)\b|<\/(?:\w+:)?text>/);
-      const nextBody = cut >= 0 ? body.slice(0, cut) + run + body.slice(cut) : body + run;
       const start = existing.index + existing[0].indexOf(body);
+      const r = qualifiedTag(scopeAt(comments, start + (cut >= 0 ? cut : body.length)), MAIN_NS, 'r', []);
+      const q = r.p;
+      const run = `${r.tag}${runProps(q)}<${q}t xml:space="preserve">\n${escapeText(encodeXEscapes(text))}</${q}t></${q}r>`;
+      const nextBody = cut >= 0 ? body.slice(0, cut) + run + body.slice(cut) : body + run;
       comments = comments.slice(0, start) + nextBody + comments.slice(start + body.length);
       continue;
     }
-    const el = `<${p}comment ref="${ref}" authorId="${authorId}"><${p}text><${p}r>${runProps(p)}<${p}t xml:space="preserve">${escapeText(encodeXEscapes(text))}</${p}t></${p}r></${p}text></${p}comment>`;
-    comments = insertBeforeClose(comments, 'commentList', el);
+    comments = appendChild(comments, 'commentList', 'comments', (scope) => {
+      const c = qualifiedTag(scope, MAIN_NS, 'comment', [
+        ['ref', ref],
+        ['authorId', String(authorId)],
+      ]);
+      const q = c.p;
+      return `${c.tag}<${q}text><${q}r>${runProps(q)}<${q}t xml:space="preserve">${escapeText(encodeXEscapes(text))}</${q}t></${q}r></${q}text></${q}comment>`;
+    });
     newShapes.push({ ...note, text });
   }
   w.setText(commentsPart, comments);
@@ -71,13 +88,16 @@ export function addNotes(w: PackageWriter, sheetPart: string, sheetXml: string, 
   if (vmlPart && !w.exists(vmlPart)) vmlPart = undefined;
   let vml: string;
   let nextShape: number;
+  let vmlDecls = '';
   if (vmlPart) {
     vml = w.text(vmlPart) as string;
     nextShape = Math.max(0, ...[...vml.matchAll(/_x0000_s(\d+)/g)].map((m) => Number(m[1]))) + 1;
     const block = Number(/<o:idmap\b[^>]*\bdata="(\d+)/.exec(vml)?.[1] ?? 1);
     if (nextShape < block * 1024 + 1) nextShape = block * 1024 + 1;
+    const rootEnd = vml.indexOf('>', vml.search(/<xml\b/)) + 1;
+    vmlDecls = vmlDeclarations(scopeAt(vml, rootEnd));
     if (!vml.includes('id="_x0000_t202"'))
-      vml = vml.replace(/(<\/o:shapelayout>)|(<xml\b[^>]*>)/, (m) => m + SHAPETYPE);
+      vml = vml.replace(/(<\/o:shapelayout>)|(<xml\b[^>]*>)/, (m) => m + withDecls(SHAPETYPE, vmlDecls));
   } else {
     const block = nextIdBlock(w);
     vmlPart = w.freePartName((n) => `xl/drawings/vmlDrawing${n}.vml`);
@@ -89,19 +109,18 @@ export function addNotes(w: PackageWriter, sheetPart: string, sheetXml: string, 
     const rId = w.addRel(sheetPart, 'vmlDrawing', vmlPart);
     if (legacy) {
       // A <legacyDrawing> pointing at a missing part: repoint it.
-      const fixed = legacy[0].replace(/(\br:id\s*=\s*")[^"]*"/, `$1${rId}"`);
+      const fixed = legacy[0].replace(/(\s[^\s=:]+:id\s*=\s*")[^"]*"/, `$1${rId}"`);
       xml = xml.slice(0, legacy.index) + fixed + xml.slice(legacy.index + legacy[0].length);
     } else {
-      const wp = rootPrefix(xml, 'worksheet');
-      const hasR = new RegExp(`xmlns:r="${escapeRe(REL)}"`).test(xml.slice(0, 2000));
       xml = insertWorksheetChild(
         xml,
         'legacyDrawing',
-        `<${wp}legacyDrawing${hasR ? '' : ` xmlns:r="${REL}"`} r:id="${rId}"/>`,
+        (scope) =>
+          qualifiedTag(scope, MAIN_NS, 'legacyDrawing', [[REL, 'id', rId]], true, { [REL]: 'r' }).tag,
       );
     }
   }
-  const shapes = newShapes.map((n) => shapeXml(nextShape++, n)).join('');
+  const shapes = newShapes.map((n) => withDecls(shapeXml(nextShape++, n), vmlDecls)).join('');
   const close = vml.lastIndexOf('</xml>');
   vml = close >= 0 ? vml.slice(0, close) + shapes + vml.slice(close) : vml + shapes;
   w.setText(vmlPart, vml);
@@ -123,14 +142,40 @@ function ensureAuthor(xml: string): { xml: string; authorId: number } {
   );
   const i = authors.indexOf(NOTE_AUTHOR);
   if (i >= 0) return { xml, authorId: i };
-  const p = rootPrefix(xml, 'comments');
-  const el = `<${p}author>${NOTE_AUTHOR}</${p}author>`;
-  if (/<(?:\w+:)?authors\b/.test(xml))
-    return { xml: insertBeforeClose(xml, 'authors', el), authorId: authors.length };
-  return {
-    xml: xml.replace(/(<(?:\w+:)?comments\b[^>]*>)/, `$1<${p}authors>${el}</${p}authors>`),
-    authorId: 0,
+  const author = (scope: NsScope) => {
+    const a = qualifiedTag(scope, MAIN_NS, 'author', []);
+    return `${a.tag}${NOTE_AUTHOR}</${a.p}author>`;
   };
+  if (findContainer(xml, 'authors'))
+    return { xml: appendChild(xml, 'authors', 'comments', author), authorId: authors.length };
+  // <authors> is the first child of <comments>
+  const root = findContainer(xml, 'comments');
+  if (!root || root.selfClosed)
+    throw new XlsxWriteError('批注部件结构异常 (The comments part has no <comments> root.)');
+  const scope = scopeInside(scopeAt(xml, root.start), root.openTag);
+  const list = qualifiedTag(scope, MAIN_NS, 'authors', []);
+  const el = `${list.tag}${author(list.scope)}</${list.p}authors>`;
+  return { xml: xml.slice(0, root.innerStart) + el + xml.slice(root.innerStart), authorId: 0 };
+}
+
+const VML_NS: [string, string][] = [
+  ['v', 'urn:schemas-microsoft-com:vml'],
+  ['o', 'urn:schemas-microsoft-com:office:office'],
+  ['x', 'urn:schemas-microsoft-com:office:excel'],
+];
+
+/** Declarations a new VML shape needs where `scope` is in force (its v:, o:, x: prefixes not bound there). */
+function vmlDeclarations(scope: NsScope): string {
+  return VML_NS.filter(([p, uri]) => scope.get(p) !== uri)
+    .map(([p, uri]) => ` xmlns:${p}="${uri}"`)
+    .join('');
+}
+
+/** Add namespace declarations to the first start tag of a fragment. */
+function withDecls(fragment: string, decls: string): string {
+  if (!decls) return fragment;
+  const m = /^<[^\s/>]+/.exec(fragment) as RegExpExecArray;
+  return m[0] + decls + fragment.slice(m[0].length);
 }
 
 /** A VML shape-id block (o:idmap data) not used by any other VML part of the package. */

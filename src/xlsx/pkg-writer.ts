@@ -3,11 +3,24 @@
  * copied from the source zip byte-for-byte (compressed bytes included) when the package is written.
  */
 import { decodeXmlBytes, Package, parseRels, Relationship, relativeTarget, relsPartName } from './package';
-import { escapeAttr } from './xml';
+import { XlsxWriteError } from './sheet-edit';
+import { xmlProblem } from './validate';
+import {
+  Container,
+  findContainer,
+  NsScope,
+  qualifiedTag,
+  scopeAt,
+  scopeInside,
+  tagName,
+  TagKind,
+  TagScanner,
+} from './xml';
 import { writeZip, ZipOut } from './zip';
 
 export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 export const RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+export const CT_NS = 'http://schemas.openxmlformats.org/package/2006/content-types';
 export const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
   comments: 'application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml',
@@ -20,6 +33,8 @@ export const CT = {
 };
 
 const CONTENT_TYPES = '[Content_Types].xml';
+/** Largest part (in characters) checked with saxes before writing. */
+export const VALIDATE_LIMIT = 2_000_000;
 const encoder = new TextEncoder();
 
 export class PackageWriter {
@@ -104,8 +119,18 @@ export class PackageWriter {
     while (used.has(`rId${n}`)) n++;
     const id = `rId${n}`;
     const t = external ? target : relativeTarget(source, target);
-    const el = `<Relationship Id="${id}" Type="${REL}/${typeWord}" Target="${escapeAttr(t)}"${external ? ' TargetMode="External"' : ''}/>`;
-    xml = insertBeforeClose(xml, 'Relationships', el);
+    const attrs: [string, string][] = [
+      ['Id', id],
+      ['Type', `${REL}/${typeWord}`],
+      ['Target', t],
+    ];
+    if (external) attrs.push(['TargetMode', 'External']);
+    xml = appendChild(
+      xml,
+      'Relationships',
+      relsPart,
+      (scope) => qualifiedTag(scope, RELS_NS, 'Relationship', attrs, true).tag,
+    );
     this.setText(relsPart, xml);
     return id;
   }
@@ -120,16 +145,37 @@ export class PackageWriter {
     this.setText(relsPart, xml.replace(re, ''));
   }
 
+  /** The current [Content_Types].xml; a package without a <Types> root cannot be written back. */
+  private contentTypes(): string {
+    const xml = this.text(CONTENT_TYPES);
+    if (xml === undefined || !findContainer(xml, 'Types'))
+      throw new XlsxWriteError(
+        '文件缺少有效的 [Content_Types].xml，无法写入 (The file has no valid [Content_Types].xml; it cannot be written back.)',
+      );
+    return xml;
+  }
+
   addOverride(part: string, contentType: string): void {
-    const xml = this.text(CONTENT_TYPES) ?? '';
+    const xml = this.contentTypes();
     const partName = `/${part}`;
-    if (new RegExp(`PartName="${escapeRe(partName)}"`, 'i').test(xml)) return;
+    if (new RegExp(`PartName\\s*=\\s*["']${escapeRe(partName)}["']`, 'i').test(xml)) return;
     this.setText(
       CONTENT_TYPES,
-      insertBeforeClose(
+      appendChild(
         xml,
         'Types',
-        `<Override PartName="${escapeAttr(partName)}" ContentType="${contentType}"/>`,
+        CONTENT_TYPES,
+        (scope) =>
+          qualifiedTag(
+            scope,
+            CT_NS,
+            'Override',
+            [
+              ['PartName', partName],
+              ['ContentType', contentType],
+            ],
+            true,
+          ).tag,
       ),
     );
   }
@@ -137,26 +183,61 @@ export class PackageWriter {
   removeOverride(part: string): void {
     const xml = this.text(CONTENT_TYPES);
     if (!xml) return;
-    const re = new RegExp(`<(?:\\w+:)?Override\\b[^>]*PartName="/${escapeRe(part)}"[^>]*?/>`, 'i');
+    const re = new RegExp(
+      `<(?:[^\\s<>/:]+:)?Override\\b[^>]*PartName\\s*=\\s*["']/${escapeRe(part)}["'][^>]*?(?:/>|>\\s*</(?:[^\\s<>/:]+:)?Override>)`,
+      'i',
+    );
     if (re.test(xml)) this.setText(CONTENT_TYPES, xml.replace(re, ''));
   }
 
   ensureDefault(ext: string, contentType: string): void {
-    const xml = this.text(CONTENT_TYPES) ?? '';
-    if (new RegExp(`<(?:\\w+:)?Default\\b[^>]*Extension="${escapeRe(ext)}"`, 'i').test(xml)) return;
-    // Defaults go before Overrides by convention.
-    const el = `<Default Extension="${ext}" ContentType="${contentType}"/>`;
-    const firstOverride = xml.search(/<(?:\w+:)?Override\b/);
+    const xml = this.contentTypes();
+    if (
+      new RegExp(`<(?:[^\\s<>/:]+:)?Default\\b[^>]*Extension\\s*=\\s*["']${escapeRe(ext)}["']`, 'i').test(xml)
+    )
+      return;
+    // Defaults go before Overrides by convention (the schema allows any order).
+    const types = findContainer(xml, 'Types') as Container;
+    const scope = scopeInside(scopeAt(xml, types.start), types.openTag);
+    const el = qualifiedTag(
+      scope,
+      CT_NS,
+      'Default',
+      [
+        ['Extension', ext],
+        ['ContentType', contentType],
+      ],
+      true,
+    ).tag;
+    const sc = new TagScanner(xml, types.innerStart, types.innerEnd);
+    let firstOverride = -1;
+    for (let t = sc.next(); t; t = sc.next())
+      if (t.name === 'Override' && t.kind !== TagKind.Close) {
+        firstOverride = t.start;
+        break;
+      }
     this.setText(
       CONTENT_TYPES,
-      firstOverride >= 0
+      firstOverride >= 0 && scopeAt(xml, firstOverride).get('') === scope.get('')
         ? xml.slice(0, firstOverride) + el + xml.slice(firstOverride)
-        : insertBeforeClose(xml, 'Types', el),
+        : appendChild(xml, 'Types', CONTENT_TYPES, () => el),
     );
   }
 
   /** Write the package: untouched entries copied raw, in their original order; new parts at the end. */
   finish(): Uint8Array {
+    this.contentTypes(); // a package without a <Types> root is never written back
+    // Every part we wrote must parse with a namespace-aware parser: never write a broken part. (Parts over
+    // VALIDATE_LIMIT characters — a sheet of many thousand rows — are not re-parsed: saxes takes ~60 ms per MB,
+    // and their new elements are built from the bindings in scope like everywhere else.)
+    for (const [name, text] of this.changed) {
+      if (!/\.(xml|rels|vml)$/i.test(name) || text.length > VALIDATE_LIMIT) continue;
+      const problem = xmlProblem(text);
+      if (problem)
+        throw new XlsxWriteError(
+          `内部错误：写出的部件 ${name} 不是合规的 XML，未写入 (Internal error: part ${name} would not be well-formed, namespace-valid XML (${problem}); nothing was written.)`,
+        );
+    }
     const items: ZipOut[] = [];
     for (const [name, entry] of this.pkg.entries) {
       if (this.deleted.has(name)) continue;
@@ -167,6 +248,29 @@ export class PackageWriter {
       items.push({ name, data: encoder.encode(this.changed.get(name) as string) });
     return writeZip(items);
   }
+}
+
+/**
+ * Append a child to the first element named `container` (local name): the child is built from the namespace
+ * bindings in force inside it, and a self-closed container is opened. Throws when there is no such element
+ * (a part we cannot edit must not be written back broken).
+ */
+export function appendChild(
+  xml: string,
+  container: string,
+  part: string,
+  build: (scope: NsScope) => string,
+): string {
+  const c = findContainer(xml, container);
+  if (!c)
+    throw new XlsxWriteError(
+      `部件 ${part} 缺少 <${container}> 元素，无法修改 (Part ${part} has no <${container}> element; it cannot be edited.)`,
+    );
+  const scope = scopeInside(scopeAt(xml, c.start), c.openTag);
+  const el = build(scope);
+  if (!c.selfClosed) return xml.slice(0, c.innerEnd) + el + xml.slice(c.innerEnd);
+  const open = c.openTag.replace(/\s*\/>$/, '>');
+  return `${xml.slice(0, c.start)}${open}${el}</${tagName(c.openTag)}>${xml.slice(c.end)}`;
 }
 
 /** Insert `el` just before the closing tag of the root/last element `name` (any prefix); expands a self-closed element. */

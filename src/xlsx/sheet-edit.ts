@@ -8,13 +8,19 @@ import {
   encodeXEscapes,
   escapeText,
   getTagAttr,
+  NsScope,
+  qualifiedTag,
   removeTagAttr,
+  scopeAt,
+  scopeInside,
+  tagName,
   setTagAttr,
   TagKind,
   TagScanner,
 } from './xml';
 
 const tok = X.tok;
+export const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const scanTag = X.scanTag;
 const tokIs = X.tokIs;
 const tokAttrRaw = X.tokAttrRaw;
@@ -77,14 +83,21 @@ export function rootPrefix(xml: string, root: string): string {
 /** Apply cell patches to a worksheet's XML. Throws XlsxWriteError before changing anything if a write is unsafe. */
 export function patchCells(xml: string, sheetName: string, patches: CellPatch[]): string {
   if (patches.length === 0) return xml;
-  const p = rootPrefix(xml, 'worksheet');
   const wanted = new Set(patches.map((q) => q.row));
   const { rows, dataStart, dataEnd, dataSelfClosed, colStyles } = indexSheetData(xml, wanted);
   const rowByNum = new Map(rows.filter((r) => wanted.has(r.row)).map((r) => [r.row, r]));
   const merges = readMerges(xml);
+  // Namespace bindings where each new element goes: when nothing inside <sheetData> declares a namespace (the
+  // usual case) they are those inside <sheetData> everywhere; otherwise they are worked out per position.
+  scanTag(xml, dataStart, xml.length);
+  const dataOpen = xml.slice(dataStart, tok.end);
+  const dataScope = scopeInside(scopeAt(xml, dataStart), dataOpen);
+  const declaresInside = xml.slice(dataStart + dataOpen.length, dataEnd).indexOf('xmlns') >= 0;
+  const scopeFor = (pos: number): NsScope => (declaresInside ? scopeAt(xml, pos) : dataScope);
 
   const edits: Edit[] = [];
-  const newRows = new Map<number, string[]>(); // rows that do not exist yet: row → cell XML in col order
+  // rows that do not exist yet: row → its cells in column order
+  const newRows = new Map<number, { ref: string; style: number; value?: number | string }[]>();
   let maxRow = -1;
   let maxCol = -1;
   const sorted = [...patches].sort((a, b) => a.row - b.row || a.col - b.col);
@@ -121,7 +134,11 @@ export function patchCells(xml: string, sheetName: string, patches: CellPatch[])
       const current = Number(getTagAttr(cell.openTag, 's') ?? 0) || 0;
       const style = q.style ? q.style(current) : current;
       if (q.value !== undefined) {
-        edits.push({ start: cell.start, end: cell.end, text: cellXml(p, ref, style, q.value) });
+        edits.push({
+          start: cell.start,
+          end: cell.end,
+          text: cellXml(scopeFor(cell.start), ref, style, q.value),
+        });
       } else if (style !== current) {
         edits.push({
           start: cell.start,
@@ -133,10 +150,12 @@ export function patchCells(xml: string, sheetName: string, patches: CellPatch[])
     }
     const inherited = row ? (rowStyle(row.openTag) ?? colStyles(q.col)) : colStyles(q.col);
     const style = q.style ? q.style(inherited) : inherited;
-    const text = cellXml(p, ref, style, q.value);
     if (row) {
       const next = row.cells.find((c) => c.col > q.col);
       const at = next ? next.start : row.closeStart >= 0 ? row.closeStart : row.end;
+      // a self-closed row becomes an open/close pair: its cells go inside it
+      const scope = row.closeStart >= 0 ? scopeFor(at) : scopeInside(scopeFor(row.start), row.openTag);
+      const text = cellXml(scope, ref, style, q.value);
       let m = byRowInsert.get(q.row);
       if (!m) byRowInsert.set(q.row, (m = new Map()));
       const list = m.get(at) ?? [];
@@ -144,7 +163,7 @@ export function patchCells(xml: string, sheetName: string, patches: CellPatch[])
       m.set(at, list);
     } else {
       const list = newRows.get(q.row) ?? [];
-      list.push(text);
+      list.push({ ref, style, value: q.value });
       newRows.set(q.row, list);
     }
   }
@@ -158,7 +177,7 @@ export function patchCells(xml: string, sheetName: string, patches: CellPatch[])
     if (spans && Number(spans.split(':')[1]) < maxNewCol + 1) openTag = removeTagAttr(openTag, 'spans');
     if (row.closeStart < 0) {
       const open = openTag.replace(/\s*\/>$/, '>');
-      const tagName = /^<([^\s/>]+)/.exec(open)?.[1] ?? `${p}row`;
+      const tagName = /^<([^\s/>]+)/.exec(open)?.[1] as string;
       const cells = [...inserts.values()].flat().join('');
       edits.push({ start: row.start, end: row.end, text: `${open}${cells}</${tagName}>` });
       continue;
@@ -174,7 +193,11 @@ export function patchCells(xml: string, sheetName: string, patches: CellPatch[])
     const next = rows.find((r) => r.row > rowNum);
     const at = next ? next.start : dataEnd;
     const list = rowInserts.get(at) ?? [];
-    list.push(`<${p}row r="${rowNum + 1}">${cells.join('')}</${p}row>`);
+    const rowTag = qualifiedTag(dataSelfClosed ? dataScope : scopeFor(at), MAIN_NS, 'row', [
+      ['r', String(rowNum + 1)],
+    ]);
+    const cellsXml = cells.map((c) => cellXml(rowTag.scope, c.ref, c.style, c.value)).join('');
+    list.push(`${rowTag.tag}${cellsXml}</${rowTag.p}row>`);
     rowInserts.set(at, list);
   }
   if (dataSelfClosed && rowInserts.size > 0) {
@@ -182,7 +205,7 @@ export function patchCells(xml: string, sheetName: string, patches: CellPatch[])
     edits.push({
       start: dataStart,
       end: dataEnd,
-      text: `${open}${[...rowInserts.values()].flat().join('')}</${p}sheetData>`,
+      text: `${open}${[...rowInserts.values()].flat().join('')}</${tagName(dataOpen)}>`,
     });
   } else for (const [at, rs] of rowInserts) edits.push({ start: at, end: at, text: rs.join('') });
 
@@ -191,11 +214,16 @@ export function patchCells(xml: string, sheetName: string, patches: CellPatch[])
   return out;
 }
 
-function cellXml(p: string, ref: string, style: number, value: number | string | undefined): string {
-  const s = style ? ` s="${style}"` : '';
-  if (value === undefined) return `<${p}c r="${ref}"${s}/>`;
-  if (typeof value === 'number') return `<${p}c r="${ref}"${s}><${p}v>${String(value)}</${p}v></${p}c>`;
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t xml:space="preserve">${escapeText(encodeXEscapes(value))}</${p}t></${p}is></${p}c>`;
+/** A <c> element qualified from the bindings `scope` in force where it goes. */
+function cellXml(scope: NsScope, ref: string, style: number, value: number | string | undefined): string {
+  const attrs: [string, string][] = [['r', ref]];
+  if (style) attrs.push(['s', String(style)]);
+  if (typeof value === 'string') attrs.push(['t', 'inlineStr']);
+  const c = qualifiedTag(scope, MAIN_NS, 'c', attrs, value === undefined);
+  const p = c.p;
+  if (value === undefined) return c.tag;
+  if (typeof value === 'number') return `${c.tag}<${p}v>${String(value)}</${p}v></${p}c>`;
+  return `${c.tag}<${p}is><${p}t xml:space="preserve">${escapeText(encodeXEscapes(value))}</${p}t></${p}is></${p}c>`;
 }
 
 function rowStyle(openTag: string): number | undefined {
@@ -397,13 +425,24 @@ function widenDimension(xml: string, row: number, col: number): string {
  * Insert a top-level worksheet child (e.g. <legacyDrawing>) at its schema position: before the first existing
  * child that must follow it, else before </worksheet>.
  */
-export function insertWorksheetChild(xml: string, name: string, el: string): string {
+export function insertWorksheetChild(
+  xml: string,
+  name: string,
+  el: string | ((scope: NsScope) => string),
+): string {
+  const at = worksheetChildPosition(xml, name);
+  if (at < 0) return xml;
+  const text = typeof el === 'string' ? el : el(scopeAt(xml, at));
+  return xml.slice(0, at) + text + xml.slice(at);
+}
+
+/** Where a new top-level worksheet child `name` goes (see insertWorksheetChild), or -1 without a root. */
+export function worksheetChildPosition(xml: string, name: string): number {
   const later = new Set(WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf(name) + 1));
   const sc = new TagScanner(xml);
   let depth = 0;
   for (let t = sc.next(); t; t = sc.next()) {
-    if (depth === 1 && t.kind !== TagKind.Close && later.has(t.name))
-      return xml.slice(0, t.start) + el + xml.slice(t.start);
+    if (depth === 1 && t.kind !== TagKind.Close && later.has(t.name)) return t.start;
     if (t.kind === TagKind.Open) {
       if (depth === 1 && t.name === 'sheetData') {
         const close = xml.indexOf('>', afterSheetData(xml));
@@ -412,9 +451,9 @@ export function insertWorksheetChild(xml: string, name: string, el: string): str
       }
       depth++;
     } else if (t.kind === TagKind.Close) {
-      if (depth === 1 && t.name === 'worksheet') return xml.slice(0, t.start) + el + xml.slice(t.start);
+      if (depth === 1 && t.name === 'worksheet') return t.start;
       depth--;
     }
   }
-  return xml;
+  return -1;
 }

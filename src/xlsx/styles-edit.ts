@@ -3,7 +3,19 @@
  * existing ones. Existing entries are never changed or renumbered, so every cell keeps its style index.
  */
 import { BUILTIN_NUMFMTS } from './read';
-import { escapeAttr, getTagAttr, setTagAttr, TagKind, TagScanner } from './xml';
+import {
+  escapeAttr,
+  getTagAttr,
+  NsScope,
+  prefixFor,
+  qualifiedTag,
+  scopeAt,
+  scopeInside,
+  setTagAttr,
+  tagName,
+  TagKind,
+  TagScanner,
+} from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
@@ -43,6 +55,10 @@ interface Container {
   openTag?: string;
   innerStart?: number;
   innerEnd?: number;
+  /** Namespace bindings around the container (at its place, or where it will be inserted). */
+  outer: NsScope;
+  /** Namespace bindings inside it. */
+  scope: NsScope;
 }
 
 /** Built-in ids Excel uses regardless of locale (ECMA-376 §18.8.30). */
@@ -65,14 +81,12 @@ const norm = (s: string) =>
 
 export class StylesEditor {
   private readonly xml: string;
-  private readonly p: string; // namespace prefix incl. ':'
   private readonly c: Record<ContainerName, Container>;
   private readonly customFmts = new Map<string, number>();
   private readonly xfCache = new Map<string, number>();
 
   constructor(xml: string | undefined) {
     this.xml = xml && /<(?:\w+:)?styleSheet\b/.test(xml) ? xml : DEFAULT_STYLES;
-    this.p = /<(\w+:)?styleSheet\b/.exec(this.xml)?.[1] ?? '';
     this.c = {
       numFmts: this.container('numFmts'),
       fonts: this.container('fonts'),
@@ -85,16 +99,29 @@ export class StylesEditor {
       if (Number.isFinite(id) && code !== undefined) this.customFmts.set(code, id);
     }
     // Index 0 of fonts / cellXfs and 0–1 of fills are the defaults every package must have.
-    const p = this.p;
-    if (this.c.fonts.children.length === 0)
-      this.c.fonts.added.push(`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`);
+    if (this.c.fonts.children.length === 0) {
+      const { p, d } = this.q('fonts');
+      this.c.fonts.added.push(`<${p}font${d}><${p}sz val="11"/><${p}name val="Calibri"/></${p}font>`);
+    }
+    const f = this.q('fills');
     const fillDefaults = [
-      `<${p}fill><${p}patternFill patternType="none"/></${p}fill>`,
-      `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`,
+      `<${f.p}fill${f.d}><${f.p}patternFill patternType="none"/></${f.p}fill>`,
+      `<${f.p}fill${f.d}><${f.p}patternFill patternType="gray125"/></${f.p}fill>`,
     ];
     for (let i = this.c.fills.children.length; i < 2; i++) this.c.fills.added.push(fillDefaults[i]);
-    if (this.c.cellXfs.children.length === 0)
-      this.c.cellXfs.added.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+    if (this.c.cellXfs.children.length === 0) {
+      const { p, d } = this.q('cellXfs');
+      this.c.cellXfs.added.push(`<${p}xf${d} numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+    }
+  }
+
+  /**
+   * How to qualify a new child of container `name`: the prefix bound to the main namespace inside it, or no
+   * prefix and a default-namespace declaration `d` on the child when nothing binds it there.
+   */
+  private q(name: ContainerName): { p: string; d: string } {
+    const pre = prefixFor(this.c[name].scope, MAIN_NS);
+    return pre === undefined ? { p: '', d: ` xmlns="${MAIN_NS}"` } : { p: pre ? `${pre}:` : '', d: '' };
   }
 
   get changed(): boolean {
@@ -107,11 +134,13 @@ export class StylesEditor {
 
   private container(name: string): Container {
     const sc = new TagScanner(this.xml);
-    const out: Container = { children: [], added: [] };
+    const out: Container = { children: [], added: [], outer: new Map(), scope: new Map() };
     for (let t = sc.next(); t; t = sc.next()) {
       if (t.name !== name || t.kind === TagKind.Close) continue;
       out.start = t.start;
       out.openTag = this.xml.slice(t.start, t.end);
+      out.outer = scopeAt(this.xml, t.start);
+      out.scope = scopeInside(out.outer, out.openTag);
       if (t.kind === TagKind.SelfClose) {
         out.end = t.end;
         return out;
@@ -135,6 +164,8 @@ export class StylesEditor {
       }
       return out;
     }
+    out.outer = scopeAt(this.xml, this.insertPosition(name));
+    out.scope = qualifiedTag(out.outer, MAIN_NS, name, []).scope;
     return out;
   }
 
@@ -147,32 +178,38 @@ export class StylesEditor {
     let id = 164;
     for (const v of this.customFmts.values()) if (v >= id) id = v + 1;
     this.customFmts.set(code, id);
-    this.c.numFmts.added.push(`<${this.p}numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    const { p, d } = this.q('numFmts');
+    this.c.numFmts.added.push(`<${p}numFmt${d} numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
     return id;
   }
 
   /** Id of a solid fill in ARGB colour, reusing an identical existing fill. */
   fillId(argb: string): number {
-    const p = this.p;
-    const fill = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${escapeAttr(argb)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+    const { p, d } = this.q('fills');
+    const fill = `<${p}fill${d}><${p}patternFill patternType="solid"><${p}fgColor rgb="${escapeAttr(argb)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
     return this.findOrAdd('fills', fill);
   }
 
   /** A font derived from `baseFontId`: bold and/or hyperlink look (blue, underlined). */
   fontId(baseFontId: number, change: { bold?: boolean; link?: boolean }): number {
     const fonts = this.all('fonts');
-    const p = this.p;
     let font = fonts[baseFontId] ?? fonts[0];
     if (!font.includes('>')) return baseFontId;
-    if (/\/>$/.test(font) && !/<\/(?:\w+:)?font>$/.test(font)) font = font.replace(/\s*\/>$/, `></${p}font>`);
-    const open = /^<[^>]*>/.exec(font)?.[0] ?? `<${p}font>`;
+    const selfClosed = /\/>$/.test(font) && !/<\/(?:[^\s<>/:]+:)?font>$/.test(font);
+    const open = (/^<[^>]*>/.exec(font)?.[0] as string).replace(/\s*\/>$/, '>');
+    const close = `</${tagName(open)}>`;
+    if (selfClosed) font = open + close;
+    // new children are qualified from the bindings inside this font element
+    const inside = scopeInside(this.c.fonts.scope, open);
+    const el = (local: string, attrs: [string, string][] = []) =>
+      qualifiedTag(inside, MAIN_NS, local, attrs, true).tag;
     let inner = font.slice(open.length, font.lastIndexOf('</'));
-    if (change.bold) inner = `<${p}b/>` + inner.replace(/<(?:\w+:)?b(?:\s[^>]*)?\/>/g, '');
+    if (change.bold) inner = el('b') + inner.replace(/<(?:[^\s<>/:]+:)?b(?:\s[^>]*)?\/>/g, '');
     if (change.link) {
-      inner = inner.replace(/<(?:\w+:)?(?:u|color)(?:\s[^>]*)?\/>/g, '');
-      inner = `<${p}u/><${p}color rgb="FF0563C1"/>` + inner;
+      inner = inner.replace(/<(?:[^\s<>/:]+:)?(?:u|color)(?:\s[^>]*)?\/>/g, '');
+      inner = el('u') + el('color', [['rgb', 'FF0563C1']]) + inner;
     }
-    const next = `${open}${inner}</${p}font>`;
+    const next = `${open}${inner}${close}`;
     if (norm(next) === norm(font)) return baseFontId;
     return this.findOrAdd('fonts', next);
   }
@@ -194,7 +231,6 @@ export class StylesEditor {
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;
     const xfs = this.all('cellXfs');
-    const p = this.p;
     let xf = xfs[base] ?? xfs[0];
     let open = /^<[^>]*>/.exec(xf)?.[0] ?? xf;
     const selfClosed = open.endsWith('/>');
@@ -215,11 +251,21 @@ export class StylesEditor {
     if (change.wrap) {
       const al = /<(?:\w+:)?alignment\b[^>]*?\/?>/.exec(inner);
       if (al) inner = inner.replace(al[0], setTagAttr(al[0], 'wrapText', '1'));
-      else inner = `<${p}alignment vertical="top" wrapText="1"/>` + inner;
+      else
+        inner =
+          qualifiedTag(
+            scopeInside(this.c.cellXfs.scope, open),
+            MAIN_NS,
+            'alignment',
+            [
+              ['vertical', 'top'],
+              ['wrapText', '1'],
+            ],
+            true,
+          ).tag + inner;
       open = setTagAttr(open, 'applyAlignment', '1');
     }
-    const tagName = /^<([^\s/>]+)/.exec(open)?.[1] ?? `${p}xf`;
-    xf = inner ? `${open}${inner}</${tagName}>` : open.replace(/>$/, '/>');
+    xf = inner ? `${open}${inner}</${tagName(open)}>` : open.replace(/>$/, '/>');
     const id = this.findOrAdd('cellXfs', xf);
     this.xfCache.set(key, id);
     return id;
@@ -237,7 +283,6 @@ export class StylesEditor {
   /** The edited styles.xml. */
   toXml(): string {
     const edits: { start: number; end: number; text: string }[] = [];
-    const p = this.p;
     for (const name of ['numFmts', 'fonts', 'fills', 'cellXfs'] as ContainerName[]) {
       const k = this.c[name];
       if (k.added.length === 0) continue;
@@ -246,15 +291,15 @@ export class StylesEditor {
         let open = setTagAttr(k.openTag, 'count', String(count));
         if (open.endsWith('/>')) open = open.replace(/\s*\/>$/, '>');
         const inner = k.innerStart !== undefined ? this.xml.slice(k.innerStart, k.innerEnd) : '';
-        const tagName = /^<([^\s/>]+)/.exec(open)?.[1] ?? `${p}${name}`;
-        edits.push({ start: k.start, end: k.end, text: `${open}${inner}${k.added.join('')}</${tagName}>` });
+        edits.push({
+          start: k.start,
+          end: k.end,
+          text: `${open}${inner}${k.added.join('')}</${tagName(k.openTag)}>`,
+        });
       } else {
         const at = this.insertPosition(name);
-        edits.push({
-          start: at,
-          end: at,
-          text: `<${p}${name} count="${count}">${k.added.join('')}</${p}${name}>`,
-        });
+        const c = qualifiedTag(k.outer, MAIN_NS, name, [['count', String(count)]]);
+        edits.push({ start: at, end: at, text: `${c.tag}${k.added.join('')}</${c.p}${name}>` });
       }
     }
     edits.sort((a, b) => b.start - a.start);

@@ -13,10 +13,34 @@ import { addNotes, NoteSpec } from './notes';
 import { Package, relType } from './package';
 import { CT, escapeRe, PackageWriter, REL } from './pkg-writer';
 import { openPackage, OWNER_NAME, ownedIndexes, readWorkbookInfo, SheetEntry } from './read';
-import { CellPatch, patchCells, rootPrefix, XlsxWriteError } from './sheet-edit';
+import { CellPatch, patchCells, XlsxWriteError } from './sheet-edit';
 import { checkSheetName, NewSheetContext, writeNewSheet } from './new-sheet';
 import { StylesEditor } from './styles-edit';
-import { escapeAttr, findContainer, getTagAttr, setTagAttr } from './xml';
+import {
+  findContainer,
+  getTagAttr,
+  qualifiedTag,
+  scopeAt,
+  scopeInside,
+  setTagAttr,
+  tagName,
+  TagKind,
+  TagScanner,
+} from './xml';
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/** The start tag of the document element. */
+function rootOpenTag(xml: string): string {
+  const t = new TagScanner(xml).next();
+  return t && t.kind !== TagKind.Close ? xml.slice(t.start, t.end) : '';
+}
+
+/** 'x:' for 'x:name', '' for 'name'. */
+function qualifierOf(qname: string): string {
+  const i = qname.indexOf(':');
+  return i < 0 ? '' : qname.slice(0, i + 1);
+}
 
 export { XlsxWriteError };
 
@@ -116,8 +140,11 @@ export function patchXlsx(bytes: Uint8Array, edits: WorkbookEdits): Uint8Array {
   if (adds.length > 0) {
     const ctx: NewSheetContext = { w, styles: getStyles(), ...tableNamespace(w, wbXml) };
     let maxSheetId = Math.max(0, ...info.sheets.map((s) => Number(s.sheetId) || 0));
-    const p = rootPrefix(wbXml, 'workbook');
-    const hasR = new RegExp(`xmlns:r="${escapeRe(REL)}"`).test(wbXml.slice(0, 3000));
+    // the new <sheet> elements go inside <sheets>: qualify them from the bindings in force there
+    const sheetsC = findContainer(wbXml, 'sheets');
+    const sheetsScope = sheetsC
+      ? scopeInside(scopeAt(wbXml, sheetsC.start), sheetsC.openTag)
+      : scopeAt(wbXml, 0);
     // a replaced sheet keeps its sheetId, so rebuilding the summary leaves workbook.xml as it was
     const reusedIds = new Map<SheetSpec, string>();
     for (const [i, spec] of replaceAt) reusedIds.set(spec, info.sheets[i].sheetId);
@@ -128,7 +155,18 @@ export function patchXlsx(bytes: Uint8Array, edits: WorkbookEdits): Uint8Array {
       const sheetId = reusedIds.get(spec) || String(++maxSheetId);
       newEntries.set(
         spec,
-        `<${p}sheet name="${escapeAttr(spec.name)}" sheetId="${sheetId}"${hasR ? '' : ` xmlns:r="${REL}"`} r:id="${rId}"/>`,
+        qualifiedTag(
+          sheetsScope,
+          MAIN_NS,
+          'sheet',
+          [
+            ['name', spec.name],
+            ['sheetId', sheetId],
+            [REL, 'id', rId],
+          ],
+          true,
+          { [REL]: 'r' },
+        ).tag,
       );
     }
   }
@@ -320,7 +358,6 @@ function rebuildWorkbookXml(
   const sheetsC = findContainer(xml, 'sheets');
   if (!sheetsC || sheetsC.children.length !== sheetCount)
     throw new XlsxWriteError('工作簿结构异常 (Unexpected workbook.xml structure.)');
-  const p = rootPrefix(xml, 'workbook');
   const newIndex = new Map<number, number>(); // old index → new index (kept sheets only)
   const ownerAt: number[] = [];
   const keptTab = new Map<number, number>(); // for the active tab: replaced sheets keep their place
@@ -358,19 +395,34 @@ function rebuildWorkbookXml(
         : el.replace(/^<[^>]*>/, (open) => setTagAttr(open, 'localSheetId', String(to))),
     );
   }
-  for (const i of ownerAt)
-    names.push(
-      `<${p}definedName name="${OWNER_NAME}" localSheetId="${i}" hidden="1">"gouji"</${p}definedName>`,
-    );
+  // <definedNames> is a child of the root: its children are qualified from the bindings inside it (or, when
+  // it is new, from those inside the root)
+  const rootScope = scopeInside(scopeAt(xml, 0), rootOpenTag(xml));
+  const dnScope = dn ? scopeInside(rootScope, dn.openTag) : rootScope;
+  const dnTag = dn
+    ? { p: qualifierOf(tagName(dn.openTag)), scope: dnScope, tag: '' }
+    : qualifiedTag(rootScope, MAIN_NS, 'definedNames', []);
+  for (const i of ownerAt) {
+    const own = qualifiedTag(dnTag.scope, MAIN_NS, 'definedName', [
+      ['name', OWNER_NAME],
+      ['localSheetId', String(i)],
+      ['hidden', '1'],
+    ]);
+    names.push(`${own.tag}"gouji"</${own.p}definedName>`);
+  }
 
   const edits: { start: number; end: number; text: string }[] = [];
   const sheetsTag = sheetsC.openTag.replace(/\s*\/>$/, '>');
   edits.push({
     start: sheetsC.start,
     end: sheetsC.end,
-    text: `${sheetsTag}${children.join('')}</${p}sheets>`,
+    text: `${sheetsTag}${children.join('')}</${tagName(sheetsC.openTag)}>`,
   });
-  const namesXml = names.length ? `<${p}definedNames>${names.join('')}</${p}definedNames>` : '';
+  let namesXml = '';
+  if (names.length && dn) {
+    const open = dn.openTag.replace(/\s*\/>$/, '>');
+    namesXml = `${open}${names.join('')}</${tagName(dn.openTag)}>`;
+  } else if (names.length) namesXml = `${dnTag.tag}${names.join('')}</${dnTag.p}definedNames>`;
   if (dn) edits.push({ start: dn.start, end: dn.end, text: namesXml });
   else if (namesXml) {
     const after =

@@ -318,3 +318,123 @@ export function findContainer(xml: string, name: string): Container | undefined 
   }
   return undefined;
 }
+
+// ---- Namespaces. Every element Gouji inserts into an existing part is qualified from the bindings actually in
+// scope where it goes (never from the root's prefix or a guess), and declares locally whatever is not bound there.
+
+/** Prefix ('' for the default namespace) → namespace URI, as in force at one position of a document. */
+export type NsScope = Map<string, string>;
+
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/** Namespace declarations (xmlns, xmlns:p) of one open-tag string. */
+export function nsDeclarations(tag: string): [string, string][] {
+  if (tag.indexOf('xmlns') < 0) return [];
+  const out: [string, string][] = [];
+  const re = /\sxmlns(?::([^\s=/>]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(tag))) out.push([m[1] ?? '', decodeEntities(m[2] ?? m[3] ?? '')]);
+  return out;
+}
+
+/**
+ * The namespace bindings in force for content inserted at `pos` (the bindings of every element open there).
+ * Skips over a <sheetData> that declares nothing, so a position after the cells costs one scan of the tags
+ * before and after them.
+ */
+export function scopeAt(xml: string, pos: number): NsScope {
+  const stack: [string, string][][] = [];
+  let from = 0;
+  while (scanTag(xml, from, pos) && tok.end <= pos) {
+    from = tok.end;
+    if (tok.kind === TagKind.Open) {
+      stack.push(nsDeclarations(xml.slice(tok.start, tok.end)));
+      if (tokIs(xml, 'sheetData')) {
+        const close = xml.lastIndexOf('sheetData', pos);
+        const lt = close < 0 ? -1 : xml.lastIndexOf('<', close);
+        const isClose =
+          lt > tok.end && xml.charCodeAt(lt + 1) === 47 && /^([\w.-]+:)?$/.test(xml.slice(lt + 2, close));
+        if (isClose && xml.lastIndexOf('xmlns', lt) < tok.end) from = lt;
+      }
+    } else if (tok.kind === TagKind.Close) stack.pop();
+  }
+  const scope: NsScope = new Map([['xml', XML_NS]]);
+  for (const decls of stack) for (const [p, uri] of decls) scope.set(p, uri);
+  return scope;
+}
+
+/** A prefix bound to `uri` in `scope` ('' = the default namespace; attributes need a non-empty prefix). */
+export function prefixFor(scope: NsScope, uri: string, forAttribute = false): string | undefined {
+  if (!forAttribute && scope.get('') === uri) return '';
+  for (const [p, u] of scope) if (u === uri && p !== '') return p;
+  return undefined;
+}
+
+export interface QualifiedTag {
+  /** The start tag, e.g. `<x:sheet name="…" r:id="rId3"/>` (self-closed when `selfClose`). */
+  tag: string;
+  /** Prefix with ':' ('' when unprefixed) to use for this element's close tag and for children in its namespace. */
+  p: string;
+  /** Bindings in force inside the element. */
+  scope: NsScope;
+}
+
+/**
+ * Build a start tag for an element in namespace `uri`, inserted where `scope` is in force. Uses the prefix
+ * already bound to `uri` there, else declares the default namespace on the element; a namespaced attribute
+ * ([uri, local, value]) uses a bound prefix or declares `preferred` (e.g. 'r') on the element.
+ */
+export function qualifiedTag(
+  scope: NsScope,
+  uri: string,
+  local: string,
+  attributes: ([string, string] | [string, string, string])[],
+  selfClose = false,
+  preferred: Record<string, string> = {},
+): QualifiedTag {
+  const inner = new Map(scope);
+  const decls: string[] = [];
+  let p = prefixFor(inner, uri);
+  if (p === undefined) {
+    p = '';
+    inner.set('', uri);
+    decls.push(` xmlns="${escapeAttr(uri)}"`);
+  }
+  const attrText: string[] = [];
+  for (const a of attributes) {
+    if (a.length === 2) {
+      attrText.push(` ${a[0]}="${escapeAttr(a[1])}"`);
+      continue;
+    }
+    const [auri, alocal, value] = a;
+    let ap = prefixFor(inner, auri, true);
+    if (ap === undefined) {
+      // a local declaration may shadow an outer binding of the same prefix, but not the element's own prefix
+      ap = preferred[auri] ?? 'ns1';
+      for (let n = 1; ap === p; n++) ap = `ns${n}`;
+      inner.set(ap, auri);
+      decls.push(` xmlns:${ap}="${escapeAttr(auri)}"`);
+    }
+    attrText.push(` ${ap}:${alocal}="${escapeAttr(value)}"`);
+  }
+  const q = p ? `${p}:` : '';
+  return {
+    tag: `<${q}${local}${decls.join('')}${attrText.join('')}${selfClose ? '/>' : '>'}`,
+    p: q,
+    scope: inner,
+  };
+}
+
+/** Bindings in force inside an element whose start tag is `openTag`, given the scope around it. */
+export function scopeInside(outer: NsScope, openTag: string): NsScope {
+  const decls = nsDeclarations(openTag);
+  if (decls.length === 0) return outer;
+  const s = new Map(outer);
+  for (const [p, uri] of decls) s.set(p, uri);
+  return s;
+}
+
+/** Qualified name (as written) of the element whose start tag is `openTag`. */
+export function tagName(openTag: string): string {
+  return /^<([^\s/>]+)/.exec(openTag)?.[1] ?? '';
+}

@@ -79,6 +79,24 @@ describe('--config <settings.json>', () => {
     writeFileSync(bad, '{"scoring": {"gradeBands": [{"min": "90"}]}}');
     expect((await gouji(['check', SAMPLE, '--config', bad])).stderr).toMatch(/gradeBands/);
   });
+
+  test('per-finding levels: rules.<id> turns a finding off; an unknown id is refused', async () => {
+    const before = JSON.parse((await gouji(['check', SAMPLE, '--json'])).stdout) as {
+      findings: { rule: string }[];
+    };
+    const id = before.findings[0].rule;
+    const off = join(dir, 'off.json');
+    writeFileSync(off, JSON.stringify({ rules: { [id]: 'off' } }));
+    const after = JSON.parse(
+      (await gouji(['check', SAMPLE, '--json', '--config', off])).stdout,
+    ) as typeof before;
+    expect(after.findings.length).toBeLessThan(before.findings.length);
+    expect(after.findings.some((f) => f.rule === id)).toBe(false);
+    writeFileSync(off, JSON.stringify({ rules: { 'budget/no-such-rule': 'off' } }));
+    const r = await gouji(['check', SAMPLE, '--config', off]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no such finding id/);
+  });
 });
 
 describe('protected sheets', () => {

@@ -46,6 +46,19 @@ describe('settings store', () => {
     expect(s.scoring.gradeBands).toBe(NATIONAL_GRADE_BANDS);
   });
 
+  it('keeps per-finding levels, checked by the settings schema (unknown ids and levels dropped)', () => {
+    const withLevels = withSettings({
+      ...custom,
+      rules: { 'codes/name': 'off', 'budget/hierarchy': 'warning' },
+    });
+    expect(fromStored(JSON.stringify(toStored(withLevels)))).toEqual(withLevels);
+    expect(
+      fromStored({ rules: { 'codes/name': 'loud', 'no/such': 'off', 'codes/format': 'info' } }).rules,
+    ).toEqual({
+      'codes/format': 'info',
+    });
+  });
+
   it('uses localStorage outside Office', () => {
     createSettingsStore().save(custom);
     expect(JSON.parse(localStorage.getItem(SETTINGS_KEY)!)).toEqual(toStored(custom));

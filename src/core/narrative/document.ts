@@ -7,7 +7,7 @@ import { CellRange, rangeContains, toA1 } from '../model/address';
 import { CellRef } from '../model/findings';
 import { formatDecimals, parseNumber } from '../model/numbers';
 import { Cell, isCellError, Workbook } from '../model/workbook';
-import type { ReviewContext } from '../review';
+import { memo, ReviewContext } from '../context';
 import { ExtractResult, extractStatements } from './statements';
 import { NarrativeCell, Span } from './types';
 
@@ -126,18 +126,13 @@ export function spanCell(doc: NarrativeDocument, span: Span): CellRef {
   return cellAt(doc, span.start);
 }
 
-const cache = new WeakMap<ReviewContext, NarrativeDocument[]>();
-
 /** The narrative documents of a review, built once and shared by the narrative rules. */
 export function narrativeDocuments(ctx: ReviewContext): NarrativeDocument[] {
-  let docs = cache.get(ctx);
-  if (!docs) {
-    docs = buildDocuments(
+  return memo(ctx, 'narrative/documents', () =>
+    buildDocuments(
       ctx.workbook,
       ctx.narratives,
       ctx.tables.map((t) => ({ sheet: t.sheet, range: t.range })),
-    );
-    cache.set(ctx, docs);
-  }
-  return docs;
+    ),
+  );
 }

@@ -2,7 +2,7 @@
 import { SheetSpec } from '../model/edits';
 import { Finding, Lang } from '../model/findings';
 import { Workbook } from '../model/workbook';
-import { ReviewResult } from '../review';
+import type { ReviewResult } from '../context';
 import { buildSummaryModel, SummaryModel } from './model';
 import { SUMMARY_SHEET_NAME, summarySheet } from './sheet';
 

@@ -7,7 +7,7 @@ import { toA1 } from '../model/address';
 import { convertMoney, MoneyUnit, roundHalfUp } from '../model/numbers';
 import { cellText } from '../model/workbook';
 import { CatalogScheme } from '../catalog/types';
-import { ReviewResult } from '../review';
+import type { ReviewResult } from '../context';
 import { BudgetTable, BudgetTableKind, Measure, TableRow } from '../tables/types';
 import { SelfEvaluationForm, TargetForm } from '../performance/types';
 

@@ -10,7 +10,8 @@ import {
   Switch,
   tokens,
 } from '@fluentui/react-components';
-import { Settings } from '../../core/settings';
+import { MAX_EXTRA_TOLERANCE, Settings } from '../../core/settings';
+import { clampTolerance } from '../../core/settings-schema';
 import { Translate } from '../i18n';
 import { BandPreset, bandPreset, bandsOf } from '../settingsStore';
 
@@ -33,7 +34,7 @@ export function SettingsPanel({ settings, onChange, t }: SettingsPanelProps) {
   const onTolerance = (_e: SpinButtonChangeEvent, data: SpinButtonOnChangeData) => {
     const raw = data.value ?? (data.displayValue !== undefined ? Number(data.displayValue) : NaN);
     if (raw === null || !Number.isFinite(raw)) return;
-    onChange({ ...settings, extraTolerance: Math.max(0, Math.min(10, Math.round(raw))) });
+    onChange({ ...settings, extraTolerance: clampTolerance(raw) });
   };
 
   return (
@@ -59,7 +60,7 @@ export function SettingsPanel({ settings, onChange, t }: SettingsPanelProps) {
         <SpinButton
           className={styles.spin}
           min={0}
-          max={10}
+          max={MAX_EXTRA_TOLERANCE}
           step={1}
           value={settings.extraTolerance}
           onChange={onTolerance}

@@ -175,5 +175,5 @@ test('every budget rule is exercised by a mutation above', () => {
     'budget/personnel-codes',
     'budget/empty-table',
   ]);
-  expect(rules.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
+  expect(rules.map((r) => r.meta.id).filter((id) => !covered.has(id))).toEqual([]);
 });

@@ -281,4 +281,20 @@ describe('settings', () => {
     expect(brief(run([t()], { extraTolerance: 1 }))).toEqual(['info budget/column-sum-rounding 表5!C4']);
     expect(run([t()], { extraTolerance: 1, reportRounding: false })).toEqual([]);
   });
+
+  test('per-finding levels (rules setting): a level replaces the declared one, off drops the finding', () => {
+    expect(brief(run([t()], { rules: { 'budget/column-sum': 'warning' } }))).toEqual([
+      'warning budget/column-sum 表5!C4',
+    ]);
+    expect(run([t()], { rules: { 'budget/column-sum': 'off' } })).toEqual([]);
+    // the rounding finding has its own id: turning off the error leaves the 尾差 info
+    expect(
+      brief(
+        run([t()], {
+          extraTolerance: 1,
+          rules: { 'budget/column-sum': 'off', 'budget/column-sum-rounding': 'warning' },
+        }),
+      ),
+    ).toEqual(['warning budget/column-sum-rounding 表5!C4']);
+  });
 });

@@ -6,7 +6,7 @@ import { codeHierarchy } from '../../../src/core/rules/codes/hierarchy';
 import { codeName } from '../../../src/core/rules/codes/name';
 import { codeOtherShare } from '../../../src/core/rules/codes/other-share';
 import { codeProjectWages } from '../../../src/core/rules/codes/project-wages';
-import { readCodes } from '../../../src/core/rules/codes/read';
+import { readCodes } from '../../../src/core/codes/read';
 import { codeUnknown } from '../../../src/core/rules/codes/unknown';
 import {
   ALL_CLEAN,
@@ -29,7 +29,7 @@ const cells = (fs: { locations: { cell: string }[] }[]) => fs.map((f) => f.locat
 
 describe('registration', () => {
   test('every codes rule is registered once, with a codes/ id, a level and a bilingual title', () => {
-    expect(rules.map((r) => r.id)).toEqual([
+    expect(rules.map((r) => r.meta.id)).toEqual([
       'codes/format',
       'codes/unknown',
       'codes/name',
@@ -40,8 +40,8 @@ describe('registration', () => {
     ]);
     for (const r of rules) {
       expect(allRules).toContain(r);
-      expect(r.title.zh).toBeTruthy();
-      expect(r.title.en).toBeTruthy();
+      expect(r.meta.title.zh).toBeTruthy();
+      expect(r.meta.title.en).toBeTruthy();
     }
   });
 });
@@ -81,7 +81,7 @@ describe('reading codes', () => {
 });
 
 describe('clean tables', () => {
-  test.each(rules.map((r) => [r.id, r] as const))('%s: nothing on the clean layouts', (_id, rule) => {
+  test.each(rules.map((r) => [r.meta.id, r] as const))('%s: nothing on the clean layouts', (_id, rule) => {
     expect(run(rule, ALL_CLEAN)).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@
 import { loadCatalog } from '../../../src/core/catalog';
 import { cellNumber } from '../../../src/core/model/numbers';
 import { CellValue, Sheet, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
-import type { ReviewContext } from '../../../src/core/review';
-import { Rule } from '../../../src/core/rules/rule';
+import type { ReviewContext } from '../../../src/core/context';
+import { Rule } from '../../../src/core/context';
+import { runRule } from '../../../src/core/review';
 import { Settings, withSettings } from '../../../src/core/settings';
 import {
   BudgetTable,
@@ -104,7 +105,7 @@ export function contextOf(specs: TableSpec[], settings?: Partial<Settings>): Rev
 }
 
 export function run(rule: Rule, specs: TableSpec[], settings?: Partial<Settings>) {
-  return rule.check(contextOf(specs, settings));
+  return runRule(rule, contextOf(specs, settings));
 }
 
 /** Deep copy of a spec with one cell changed (row index into spec.rows, column). */

@@ -8,7 +8,7 @@ import { join } from 'path';
 import { parseA1 } from '../../../src/core/model/address';
 import { review } from '../../../src/core/review';
 import { rules } from '../../../src/core/rules/codes';
-import { readCodes } from '../../../src/core/rules/codes/read';
+import { readCodes } from '../../../src/core/codes/read';
 import { readXlsx } from '../../../src/xlsx';
 import { DIR, FILES, printedPairs } from '../../core/catalog/printed';
 

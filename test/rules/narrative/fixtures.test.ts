@@ -25,7 +25,7 @@ import { readXlsx } from '../../../src/xlsx';
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 const load = (name: string): Workbook => readXlsx(new Uint8Array(readFileSync(join(FIXTURES, name))));
 const run = (wb: Workbook, only?: string): Finding[] =>
-  review(wb, {}, only ? rules.filter((r) => r.id === only) : rules).findings;
+  review(wb, {}, only ? rules.filter((r) => r.meta.id === only) : rules).findings;
 const brief = (fs: Finding[]) =>
   fs.map((f) => `${f.level} ${f.rule} ${f.locations.map((l) => `${l.sheet}!${l.cell}`).join(' ')}`);
 

@@ -6,9 +6,10 @@ import { loadCatalog } from '../../../src/core/catalog';
 import { CellValue, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
 import { parseNumber } from '../../../src/core/model/numbers';
 import { findNarrativeCells } from '../../../src/core/narrative/extract';
-import { ReviewContext } from '../../../src/core/review';
+import { ReviewContext } from '../../../src/core/context';
+import { runRule } from '../../../src/core/review';
 import { narrativeAmount } from '../../../src/core/rules/narrative/amount';
-import { classify } from '../../../src/core/rules/narrative/lookup';
+import { classify } from '../../../src/core/narrative/lookup';
 import { withSettings } from '../../../src/core/settings';
 import { BudgetTable, TableRow } from '../../../src/core/tables/types';
 
@@ -109,9 +110,9 @@ function context(paragraphs: string[]): ReviewContext {
 }
 
 const brief = (ctx: ReviewContext) =>
-  narrativeAmount
-    .check(ctx)
-    .map((f) => `${f.level} ${f.rule} ${f.locations.map((l) => `${l.sheet}!${l.cell}`).join(' ')}`);
+  runRule(narrativeAmount, ctx).map(
+    (f) => `${f.level} ${f.rule} ${f.locations.map((l) => `${l.sheet}!${l.cell}`).join(' ')}`,
+  );
 
 describe('narrative/amount on hand-built tables', () => {
   test('a 类 named in full is read from the 财政拨款收支总表 支出 side when no function table lists it', () => {

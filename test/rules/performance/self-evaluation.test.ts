@@ -12,9 +12,9 @@ const brief = (fs: Finding[]) => fs.map((f) => `${f.level} ${f.rule} ${f.locatio
 
 describe('review of 绩效自评表 (checks of filled cells)', () => {
   test('the performance rules are registered with the engine', () => {
-    const ids = allRules.map((r) => r.id);
-    for (const r of rules) expect(ids).toContain(r.id);
-    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+    const ids = allRules.map((r) => r.meta.id);
+    for (const r of rules) expect(ids).toContain(r.meta.id);
+    expect(new Set(rules.map((r) => r.meta.id)).size).toBe(rules.length);
   });
 
   test('晋中: only the 等次 — 差 printed for 97.66 (优)', () => {

@@ -4,20 +4,29 @@
  * like; the same for 支出), and 收入总计 = 支出总计 (reported at the 支出总计 cell; for 决算 tables see budget/carry-over).
  * Every column is checked on its own, so a 决算 table's 年初预算数 and 决算数 columns are summed separately.
  */
-import { Finding } from '../../model/findings';
 import { BudgetTable, TableRow } from '../../tables/types';
-import { Rule } from '../rule';
-import { amountAt, checkSum, columnName, rowName, tableName, totalColumn } from './common';
-import { carryIdentityApplies } from './carry-over';
-import { childrenOf, topLevel } from './hierarchy';
+import {
+  amountAt,
+  checkSum,
+  columnName,
+  rowName,
+  SumMessage,
+  sumMessages,
+  tableName,
+  totalColumn,
+} from '../../budget/checks';
+import { carryIdentityApplies, childrenOf, topLevel } from '../../budget/structure';
+import { defineRule, Report, ReviewContext } from '../../context';
 
-export const balance: Rule = {
-  id: 'budget/balance',
-  level: 'error',
-  title: { zh: '收支总表收支不平衡或合计不符', en: 'Income/expenditure summary does not balance or add up' },
+const TITLE = {
+  zh: '收支总表收支不平衡或合计不符',
+  en: 'Income/expenditure summary does not balance or add up',
+};
+
+export const balance = defineRule({
+  meta: { id: 'budget/balance', group: 'budget', title: TITLE, messages: sumMessages(TITLE) },
   check(ctx) {
-    const out: Finding[] = [];
-    const extra = ctx.settings.extraTolerance;
+    const out: Report<SumMessage>[] = [];
     for (const table of ctx.tables) {
       if (!table.sections || table.empty) continue;
       const tn = tableName(table, ctx.tables);
@@ -28,7 +37,7 @@ export const balance: Rule = {
           for (const [p, children] of kids) {
             if (rows[p].section !== si) continue;
             const parent = rows[p];
-            const f = checkSum({
+            const f = checkSum(ctx, {
               rule: 'budget/balance',
               total: amountAt(table, parent, col),
               parts: children.map((i) => amountAt(table, rows[i], col)),
@@ -38,7 +47,6 @@ export const balance: Rule = {
               },
               where: where(table, tn, parent, col),
               decimals: table.decimals,
-              extra,
             });
             if (f) out.push(f);
           }
@@ -51,7 +59,7 @@ export const balance: Rule = {
           ].sort((a, b) => a - b);
           for (const g of rows.filter((r) => r.section === si && r.role === 'grand')) {
             if (top.length === 0) continue;
-            const f = checkSum({
+            const f = checkSum(ctx, {
               rule: 'budget/balance',
               total: amountAt(table, g, col),
               parts: top.map((i) => amountAt(table, rows[i], col)),
@@ -61,17 +69,16 @@ export const balance: Rule = {
               },
               where: where(table, tn, g, col),
               decimals: table.decimals,
-              extra,
             });
             if (f) out.push(f);
           }
         }
       });
-      out.push(...incomeEqualsExpense(table, tn, extra));
+      out.push(...incomeEqualsExpense(ctx, table, tn));
     }
     return out;
   },
-};
+});
 
 function list(rows: TableRow[]): string {
   const names = rows.map((r) => r.name);
@@ -87,8 +94,8 @@ function where(table: BudgetTable, tn: string, row: TableRow, col: number): { zh
  * 收入总计 = 支出总计 for every expense side (西安-style tables print three 支出 views). 决算 tables with carry rows
  * are left to budget/carry-over, which checks the same balance as 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.
  */
-function incomeEqualsExpense(table: BudgetTable, tn: string, extra: number): Finding[] {
-  const out: Finding[] = [];
+function incomeEqualsExpense(ctx: ReviewContext, table: BudgetTable, tn: string): Report<SumMessage>[] {
+  const out: Report<SumMessage>[] = [];
   if (carryIdentityApplies(table)) return out;
   const sections = table.sections ?? [];
   const income = sections.findIndex((s) => s.side === 'income');
@@ -105,14 +112,13 @@ function incomeEqualsExpense(table: BudgetTable, tn: string, extra: number): Fin
       const a = pick(income, role);
       const b = pick(si, role);
       if (!a || !b) continue;
-      const f = checkSum({
+      const f = checkSum(ctx, {
         rule: 'budget/balance',
         total: amountAt(table, b, expCol.col),
         parts: [amountAt(table, a, incCol.col)],
         what: { zh: `${b.name} = ${a.name}`, en: `${b.name} = ${a.name}` },
         where: { zh: `${tn} ${rowName(b).zh}`, en: `${tn}, ${rowName(b).en}` },
         decimals: table.decimals,
-        extra,
       });
       if (f) out.push(f);
       break; // the grand totals when both are printed, else the year totals

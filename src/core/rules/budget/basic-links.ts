@@ -4,11 +4,10 @@
  * 基本支出功能表 合计 = T5 基本支出; 支出经济分类表 合计 / 基本 / 项目 = T5 合计 / 基本 / 项目.
  * Reported at the detailed table's cell, with the summary's amount as expected.
  */
-import { Finding } from '../../model/findings';
+import { checkCross, SumMessage, sumMessages, tableName, tablesOf } from '../../budget/checks';
+import { measureTotal } from '../../budget/structure';
+import { defineRule, Report } from '../../context';
 import { BudgetTable, Measure } from '../../tables/types';
-import { Rule } from '../rule';
-import { Amount, amountAt, checkCross, measureColumn, tableName, tablesOf, totalRow } from './common';
-import { grandTotal } from './fiscal-grant-links';
 
 const WORDS: Record<string, { zh: string; en: string }> = {
   basic: { zh: '基本支出', en: 'basic expenditure' },
@@ -17,24 +16,6 @@ const WORDS: Record<string, { zh: string; en: string }> = {
   project: { zh: '项目支出', en: 'project expenditure' },
   total: { zh: '合计', en: 'total' },
 };
-
-/** A measure's amount at the table's total row: its own column, or 人员 + 公用 for 基本支出. */
-export function measureTotal(table: BudgetTable, measure: Measure): Amount[] | undefined {
-  const row = totalRow(table);
-  if (!row) return undefined;
-  if (measure === 'total') {
-    const g = grandTotal(table);
-    return g ? [g] : undefined;
-  }
-  const col = measureColumn(table, measure);
-  if (col) return [amountAt(table, row, col.col)];
-  if (measure === 'basic') {
-    const p = measureColumn(table, 'personnel');
-    const q = measureColumn(table, 'public');
-    if (p && q) return [amountAt(table, row, p.col), amountAt(table, row, q.col)];
-  }
-  return undefined;
-}
 
 interface Pair {
   summary: BudgetTable['kind'];
@@ -82,15 +63,15 @@ const PAIRS: Pair[] = [
   },
 ];
 
-export const basicLinks: Rule = {
-  id: 'budget/basic-links',
-  level: 'error',
-  title: {
-    zh: '基本支出表、经济分类表与一般公共预算支出表不符',
-    en: 'Basic / economic tables do not match the budget table',
-  },
+const TITLE = {
+  zh: '基本支出表、经济分类表与一般公共预算支出表不符',
+  en: 'Basic / economic tables do not match the budget table',
+};
+
+export const basicLinks = defineRule({
+  meta: { id: 'budget/basic-links', group: 'budget', title: TITLE, messages: sumMessages(TITLE) },
   check(ctx) {
-    const out: Finding[] = [];
+    const out: Report<SumMessage>[] = [];
     for (const pair of PAIRS) {
       const summary = tablesOf(ctx.tables, pair.summary)[0];
       const detail = tablesOf(ctx.tables, pair.detail)[0];
@@ -101,12 +82,11 @@ export const basicLinks: Rule = {
         const actual = measureTotal(detail, dm);
         const expected = measureTotal(summary, sm);
         if (!actual || actual.length !== 1 || !expected) continue;
-        const f = checkCross({
+        const f = checkCross(ctx, {
           rule: 'budget/basic-links',
           actual: actual[0],
           expected,
           relation: 'eq',
-          extra: ctx.settings.extraTolerance,
           what: {
             zh: `${nd} ${WORDS[dm].zh}应等于 ${ns} 的${WORDS[sm].zh}合计`,
             en: `${nd} ${WORDS[dm].en} should equal the ${WORDS[sm].en} total of ${ns}`,
@@ -117,4 +97,4 @@ export const basicLinks: Rule = {
     }
     return out;
   },
-};
+});

@@ -10,10 +10,9 @@
  * - one-sided 决算 tables with 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余 columns (政府性基金预算财政拨款收入支出
  *   决算表 and the like): on every row, reported at the row's 年末结转和结余.
  */
-import { Finding, Message } from '../../model/findings';
+import { Message } from '../../model/findings';
 import { compact, isTotalHeader } from '../../tables/text';
 import { BudgetTable, Period, TableColumn, TableRow } from '../../tables/types';
-import { Rule } from '../rule';
 import {
   Amount,
   amountAt,
@@ -24,51 +23,17 @@ import {
   fmt,
   periodOfColumn,
   periodTotalColumn,
-  record,
   rowName,
+  SumMessage,
+  sumMessages,
   tableName,
   verdict,
-} from './common';
+} from '../../budget/checks';
+import { carrySides, Side } from '../../budget/structure';
+import { defineRule, observeCheck, Report, ReviewContext, tolerance } from '../../context';
 
 const RULE = 'budget/carry-over';
 const PERIODS: Period[] = ['budget', 'current'];
-
-interface Side {
-  section: number;
-  year?: TableRow;
-  /** Rows after the year total that are not part of it (结转, 结余, 结余分配), top level only. */
-  carries: TableRow[];
-  grand?: TableRow;
-}
-
-function side(table: BudgetTable, section: number): Side {
-  const rows = table.rows.filter((r) => r.section === section);
-  return {
-    section,
-    year: rows.find((r) => r.role === 'year'),
-    carries: rows.filter((r) => r.role === 'carry' && r.parent === undefined),
-    grand: rows.find((r) => r.role === 'grand'),
-  };
-}
-
-/** The 收入 side and the 支出 sides of a two-sided 决算 table with year totals and carry rows on them. */
-function twoSided(table: BudgetTable): { income: Side; expense: Side[] } | undefined {
-  if (table.variant !== 'final' || !table.sections) return undefined;
-  const i = table.sections.findIndex((s) => s.side === 'income');
-  if (i < 0) return undefined;
-  const income = side(table, i);
-  const expense = table.sections
-    .map((s, k) => (s.side === 'expense' ? side(table, k) : undefined))
-    .filter((s): s is Side => !!s && !!s.year);
-  if (!income.year || expense.length === 0) return undefined;
-  if (income.carries.length === 0 && expense.every((e) => e.carries.length === 0)) return undefined;
-  return { income, expense };
-}
-
-/** budget/balance leaves 收入总计 = 支出总计 of these tables to this rule. */
-export function carryIdentityApplies(table: BudgetTable): boolean {
-  return twoSided(table) !== undefined;
-}
 
 /** A side adds up to its printed 总计 (or prints none) in column `col`. */
 function sideHolds(table: BudgetTable, s: Side, col: number): boolean {
@@ -87,10 +52,9 @@ interface Identity {
   /** Index in `right` of the cell the finding is reported at (年末结转和结余). */
   at: number;
   where: Message;
-  extra: number;
 }
 
-function check(id: Identity): Finding | undefined {
+function check(ctx: ReviewContext, id: Identity): Report<SumMessage> | undefined {
   const all = [...id.left, ...id.right].map((t) => t.amount);
   if (all.every((a) => a.value === undefined) || all.some((a) => a.unknown)) return undefined;
   const d = id.table.decimals;
@@ -106,13 +70,13 @@ function check(id: Identity): Finding | undefined {
   const reported = id.right[id.at].amount;
   const actual = value(reported);
   const expected = exactSum([L, -R, actual], d);
-  const v = verdict(expected, actual, d, all.length - 1, id.extra);
+  const v = verdict(expected, actual, d, all.length - 1, tolerance(ctx));
   const locations = [
     cellRef(id.table, reported.row, reported.col),
     ...id.left.map((t) => cellRef(id.table, t.amount.row, t.amount.col)),
     ...id.right.filter((_, k) => k !== id.at).map((t) => cellRef(id.table, t.amount.row, t.amount.col)),
   ];
-  record({ rule: RULE, verdict: v, locations, expected, actual });
+  observeCheck(ctx, { rule: RULE, verdict: v, locations, expected, actual });
   if (v === 'equal') return undefined;
   const terms = (ts: Identity['left']) => ts.map((t) => `${t.label} ${fmt(value(t.amount), d)}`).join(' + ');
   const names = (ts: Identity['left']) => ts.map((t) => t.label).join(' + ');
@@ -120,8 +84,7 @@ function check(id: Identity): Finding | undefined {
   const diff = exactSum([L, -R], d);
   if (v === 'rounding')
     return {
-      rule: `${RULE}-rounding`,
-      level: 'info',
+      messageId: 'rounding',
       message: {
         zh: `${id.where.zh}：${what}，${terms(id.left)} = ${fmt(L, d)}，${terms(id.right)} = ${fmt(R, d)}，相差 ${fmt(Math.abs(diff), d)}，属四舍五入尾差。`,
         en: `${id.where.en}: ${what}; ${terms(id.left)} = ${fmt(L, d)}, ${terms(id.right)} = ${fmt(R, d)}, a difference of ${fmt(Math.abs(diff), d)} from rounding (尾差).`,
@@ -131,8 +94,7 @@ function check(id: Identity): Finding | undefined {
       actual,
     };
   return {
-    rule: RULE,
-    level: 'error',
+    messageId: 'mismatch',
     message: {
       zh: `${id.where.zh}：${what}不成立，${terms(id.left)} = ${fmt(L, d)}，而 ${terms(id.right)} = ${fmt(R, d)}（差 ${fmt(diff, d)}）；按其余各项，${id.right[id.at].label}应为 ${fmt(expected, d)}。`,
       en: `${id.where.en}: ${what} does not hold; ${terms(id.left)} = ${fmt(L, d)} but ${terms(id.right)} = ${fmt(R, d)} (difference ${fmt(diff, d)}); from the other terms ${id.right[id.at].label} should be ${fmt(expected, d)}.`,
@@ -150,9 +112,9 @@ function reportIndex(rows: TableRow[]): number {
   return rows.length - 1;
 }
 
-function twoSidedFindings(table: BudgetTable, tn: string, extra: number): Finding[] {
-  const out: Finding[] = [];
-  const sides = twoSided(table);
+function twoSidedFindings(ctx: ReviewContext, table: BudgetTable, tn: string): Report<SumMessage>[] {
+  const out: Report<SumMessage>[] = [];
+  const sides = carrySides(table);
   if (!sides) return out;
   const { income } = sides;
   for (const expense of sides.expense) {
@@ -165,7 +127,7 @@ function twoSidedFindings(table: BudgetTable, tn: string, extra: number): Findin
       const rightRows = [expense.year as TableRow, ...expense.carries];
       const at = reportIndex(rightRows);
       const col = columnName(table, exp.col);
-      const f = check({
+      const f = check(ctx, {
         table,
         left: [income.year as TableRow, ...income.carries].map((r) => term(r, inc.col)),
         right: rightRows.map((r) => term(r, exp.col)),
@@ -174,7 +136,6 @@ function twoSidedFindings(table: BudgetTable, tn: string, extra: number): Findin
           zh: `${tn} ${rowName(rightRows[at]).zh}（${col}）`,
           en: `${tn}, ${rowName(rightRows[at]).en} (${col})`,
         },
-        extra,
       });
       if (f) out.push(f);
     }
@@ -198,8 +159,8 @@ const INCOME = /^本年收入(合计)?$/;
 const EXPENSE = /^本年支出(合计)?$/;
 const CARRY_OUT = /^年末(财政拨款)?结转(和|及)?结余$|^年末结转$/;
 
-function rowWiseFindings(table: BudgetTable, tn: string, extra: number): Finding[] {
-  const out: Finding[] = [];
+function rowWiseFindings(ctx: ReviewContext, table: BudgetTable, tn: string): Report<SumMessage>[] {
+  const out: Report<SumMessage>[] = [];
   if (table.variant !== 'final' || table.sections || table.empty) return out;
   for (const period of PERIODS) {
     const cols = amountColumns(table).filter((c) => periodOfColumn(c) === period && !c.ofWhich);
@@ -211,13 +172,12 @@ function rowWiseFindings(table: BudgetTable, tn: string, extra: number): Finding
         amount: amountAt(table, row, c.col),
         label: c.nodes?.[0]?.text ?? columnName(table, c.col),
       });
-      const f = check({
+      const f = check(ctx, {
         table,
         left: [term(cin), term(inc)],
         right: [term(exp), term(cout)],
         at: 1,
         where: { zh: `${tn} ${rowName(row).zh}`, en: `${tn}, ${rowName(row).en}` },
-        extra,
       });
       if (f) out.push(f);
     }
@@ -225,21 +185,20 @@ function rowWiseFindings(table: BudgetTable, tn: string, extra: number): Finding
   return out;
 }
 
-export const carryOver: Rule = {
-  id: RULE,
-  level: 'error',
-  title: {
-    zh: '年初结转和结余 + 本年收入 ≠ 本年支出 + 年末结转和结余',
-    en: 'Opening balance + income does not equal expenditure + closing balance',
-  },
+const TITLE = {
+  zh: '年初结转和结余 + 本年收入 ≠ 本年支出 + 年末结转和结余',
+  en: 'Opening balance + income does not equal expenditure + closing balance',
+};
+
+export const carryOver = defineRule({
+  meta: { id: RULE, group: 'budget', title: TITLE, messages: sumMessages(TITLE) },
   check(ctx) {
-    const out: Finding[] = [];
-    const extra = ctx.settings.extraTolerance;
+    const out: Report<SumMessage>[] = [];
     for (const table of ctx.tables) {
       if (table.empty || table.variant !== 'final') continue;
       const tn = tableName(table, ctx.tables);
-      out.push(...twoSidedFindings(table, tn, extra), ...rowWiseFindings(table, tn, extra));
+      out.push(...twoSidedFindings(ctx, table, tn), ...rowWiseFindings(ctx, table, tn));
     }
     return out;
   },
-};
+});

@@ -6,13 +6,22 @@
  * 决算数 with 决算数): recognition gives every column a period and parts of another period are never taken.
  */
 import { CellRange } from '../../model/address';
-import { Finding } from '../../model/findings';
 import { compact, isTotalHeader, measureOf } from '../../tables/text';
 import { BudgetTable, HeaderNode, TableColumn } from '../../tables/types';
-import { Rule } from '../rule';
-import { amountAt, amountColumns, checkSum, columnName, periodGroup, rowName, tableName } from './common';
+import {
+  amountAt,
+  amountColumns,
+  checkSum,
+  columnName,
+  periodGroup,
+  rowName,
+  SumMessage,
+  sumMessages,
+  tableName,
+} from '../../budget/checks';
+import { defineRule, Report, ReviewContext } from '../../context';
 
-export interface ColumnSum {
+interface ColumnSum {
   total: number;
   parts: number[];
 }
@@ -23,7 +32,7 @@ const THREE_PUBLIC_ITEMS = new Set(['abroad', 'car', 'reception']);
 const key = (r: CellRange) => `${r.top}:${r.left}`;
 
 /** Column sums of a set of amount columns (a one-sided table, or one side of a 收支 table). */
-export function columnSums(cols: TableColumn[]): ColumnSum[] {
+function columnSums(cols: TableColumn[]): ColumnSum[] {
   const out: ColumnSum[] = [];
   const seen = new Set<string>();
   const amount = cols.filter((c) => c.role === 'amount');
@@ -136,12 +145,12 @@ function partsOf(cols: TableColumn[], t: TableColumn, k: number): number[] | nul
   return parts;
 }
 
-export const columnSum: Rule = {
-  id: 'budget/column-sum',
-  level: 'error',
-  title: { zh: '合计列与分项列不符', en: 'A total column does not equal its part columns' },
+const TITLE = { zh: '合计列与分项列不符', en: 'A total column does not equal its part columns' };
+
+export const columnSum = defineRule({
+  meta: { id: 'budget/column-sum', group: 'budget', title: TITLE, messages: sumMessages(TITLE) },
   check(ctx) {
-    const out: Finding[] = [];
+    const out: Report<SumMessage>[] = [];
     for (const table of ctx.tables) {
       if (table.empty) continue;
       const tn = tableName(table, ctx.tables);
@@ -158,33 +167,31 @@ export const columnSum: Rule = {
         });
         if (sums.length === 0) continue;
         const rows = table.rows.filter((r) => section === undefined || r.section === section);
-        for (const row of rows)
-          for (const s of sums) push(out, table, tn, row, s, ctx.settings.extraTolerance);
+        for (const row of rows) for (const s of sums) push(ctx, out, table, tn, row, s);
       }
     }
     return out;
   },
-};
+});
 
 function push(
-  out: Finding[],
+  ctx: ReviewContext,
+  out: Report<SumMessage>[],
   table: BudgetTable,
   tn: string,
   row: BudgetTable['rows'][number],
   s: ColumnSum & { names: string[]; totalName: string },
-  extra: number,
 ): void {
   // nothing printed in the row for this sum: nothing to check
   if (!row.values.has(s.total) && !s.parts.some((c) => row.values.has(c)) && !row.unknown) return;
   const where = rowName(row);
-  const f = checkSum({
+  const f = checkSum(ctx, {
     rule: 'budget/column-sum',
     total: amountAt(table, row, s.total),
     parts: s.parts.map((c) => amountAt(table, row, c)),
     what: { zh: `${s.totalName} = ${s.names.join(' + ')}`, en: `${s.totalName} = ${s.names.join(' + ')}` },
     where: { zh: `${tn} ${where.zh}`, en: `${tn}, ${where.en}` },
     decimals: table.decimals,
-    extra,
     partNames: s.names,
   });
   if (f) out.push(f);

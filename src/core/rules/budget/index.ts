@@ -1,4 +1,4 @@
-import { Rule } from '../rule';
+import { Rule } from '../../context';
 import { balance } from './balance';
 import { basicLinks } from './basic-links';
 import { carryOver } from './carry-over';

@@ -4,11 +4,10 @@
  * 人员经费 (or of a 301/303 款 under 公用经费) departs from that split; some provinces do so on purpose
  * (e.g. 其他交通费用 as 人员经费), so it is a warning the unit must explain, not an error.
  */
-import { Finding } from '../../model/findings';
 import { compact } from '../../tables/text';
 import { BudgetTable, TableRow } from '../../tables/types';
-import { Rule } from '../rule';
-import { cellRef, fmt, measureColumn, rowName, tableName } from './common';
+import { cellRef, fmt, measureColumn, rowName, tableName } from '../../budget/checks';
+import { defineRule, Report } from '../../context';
 
 const CLASS_BY_NAME: Record<string, string> = {
   工资福利支出: '301',
@@ -34,15 +33,24 @@ function classOf(table: BudgetTable, row: TableRow): string | undefined {
   return undefined;
 }
 
-export const personnelCodes: Rule = {
-  id: 'budget/personnel-codes',
-  level: 'warning',
-  title: {
-    zh: '人员经费、公用经费与经济分类口径不一致',
-    en: 'Personnel / public split departs from the economic classes',
+export const personnelCodes = defineRule({
+  meta: {
+    id: 'budget/personnel-codes',
+    group: 'budget',
+    title: {
+      zh: '人员经费、公用经费与经济分类口径不一致',
+      en: 'Personnel / public split departs from the economic classes',
+    },
+    messages: {
+      wrongColumn: {
+        level: 'warning',
+        zh: '{行}属 {类} 类，金额却列在{人员经费|公用经费}（人员经费 = 301 + 303，公用经费 = 302 + 310）',
+        en: '{row} is in class {class} but its amount is listed as {personnel|public} expenditure',
+      },
+    },
   },
   check(ctx) {
-    const out: Finding[] = [];
+    const out: Report<'wrongColumn'>[] = [];
     for (const table of ctx.tables) {
       if (table.empty || !['general-budget-basic', 'fiscal-grant-basic'].includes(table.kind)) continue;
       const pc = measureColumn(table, 'personnel');
@@ -60,8 +68,7 @@ export const personnelCodes: Rule = {
         const rn = rowName(row);
         const tn = tableName(table, ctx.tables);
         out.push({
-          rule: this.id,
-          level: this.level,
+          messageId: 'wrongColumn',
           message: {
             zh: `${tn} ${rn.zh}属 ${cls} 类，却有 ${fmt(v, table.decimals)} 列在${isPersonnelCol ? '人员经费' : '公用经费'}；按经济分类口径，人员经费 = 301 + 303，公用经费 = 302 + 310，口径不同请在说明中注明。`,
             en: `${tn}, ${rn.en} is in class ${cls} but ${fmt(v, table.decimals)} is listed as ${isPersonnelCol ? 'personnel' : 'public'} expenditure; by the economic classes personnel = 301 + 303 and public = 302 + 310 — explain the local split if intended.`,
@@ -77,4 +84,4 @@ export const personnelCodes: Rule = {
     }
     return out;
   },
-};
+});

@@ -6,10 +6,8 @@
  * defect).
  * Reported at the detailed table's cell, with T1's amount as expected.
  */
-import { Finding } from '../../model/findings';
 import { compact, FUNCTIONAL_LEI_NAMES, ordinalOf } from '../../tables/text';
 import { BudgetTable, Measure, TableRow } from '../../tables/types';
-import { Rule } from '../rule';
 import {
   Amount,
   amountAt,
@@ -22,10 +20,12 @@ import {
   totalColumn,
   totalRow,
   toUnit,
+  SumMessage,
+  sumMessages,
   verdict,
-} from './common';
-import { measureTotal } from './basic-links';
-import { grandTotal, rowsWithMeasure } from './fiscal-grant-links';
+} from '../../budget/checks';
+import { grandTotal, measureTotal, rowsWithMeasure } from '../../budget/structure';
+import { defineRule, Report } from '../../context';
 
 const INCOME_MEASURES: Measure[] = [
   'fiscal',
@@ -62,29 +62,27 @@ const WORD: Partial<Record<Measure, string>> = {
   total: '合计',
 };
 
-export const summaryLinks: Rule = {
-  id: 'budget/summary-links',
-  level: 'error',
-  title: {
-    zh: '收支总表与收入总表、支出总表、基本支出表不符',
-    en: 'The summary table does not match the detail tables',
-  },
+const TITLE = {
+  zh: '收支总表与收入总表、支出总表、基本支出表不符',
+  en: 'The summary table does not match the detail tables',
+};
+
+export const summaryLinks = defineRule({
+  meta: { id: 'budget/summary-links', group: 'budget', title: TITLE, messages: sumMessages(TITLE) },
   check(ctx) {
-    const out: Finding[] = [];
+    const out: Report<SumMessage>[] = [];
     const t1 = tablesOf(ctx.tables, 'revenue-expenditure')[0];
     if (!t1 || !t1.sections) return out;
-    const extra = ctx.settings.extraTolerance;
     const n1 = tableName(t1, ctx.tables);
     const income = t1.sections.findIndex((s) => s.side === 'income');
     const expense = t1.sections.findIndex((s) => s.side === 'expense');
     const push = (actual: Amount | undefined, expected: Amount[] | undefined, zh: string, en: string) => {
       if (!actual || !expected || expected.length === 0) return;
-      const f = checkCross({
+      const f = checkCross(ctx, {
         rule: 'budget/summary-links',
         actual,
         expected,
         relation: 'eq',
-        extra,
         what: { zh, en },
       });
       if (f) out.push(f);
@@ -197,7 +195,7 @@ export const summaryLinks: Rule = {
     }
     return out;
   },
-};
+});
 
 /**
  * T1 收入 rows for a source. A 收入支出决算总表 lists 财政拨款 by fund (一般公共预算 / 政府性基金 / 国有资本经营

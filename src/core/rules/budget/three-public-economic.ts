@@ -4,10 +4,8 @@
  * project spending, so it may exceed them, never fall short (DOMAIN.md §3). Units are converted first.
  * The 经济分类 amounts come from the 支出经济分类表 when it prints those 款, else from the 基本支出表.
  */
-import { Finding } from '../../model/findings';
 import { compact, measureOf } from '../../tables/text';
 import { BudgetTable, Measure, TableColumn, TableRow } from '../../tables/types';
-import { Rule } from '../rule';
 import {
   Amount,
   amountAt,
@@ -18,7 +16,10 @@ import {
   tablesOf,
   totalColumn,
   totalRow,
-} from './common';
+  SumMessage,
+  sumMessages,
+} from '../../budget/checks';
+import { defineRule, Report } from '../../context';
 
 const ITEMS: { measure: Measure; code: string; zh: string; en: string }[] = [
   { measure: 'abroad', code: '30212', zh: '因公出国（境）费', en: 'overseas travel' },
@@ -76,15 +77,15 @@ function economicRows(table: BudgetTable, code: string, item: Measure): TableRow
   return table.rows.filter((r) => r.level !== 'total' && measureOf(r.name) === item);
 }
 
-export const threePublicEconomic: Rule = {
-  id: 'budget/three-public-economic',
-  level: 'error',
-  title: {
-    zh: '“三公”经费小于经济分类中的对应支出',
-    en: '“Three public” spending below the matching economic-classification amount',
-  },
+const TITLE = {
+  zh: '“三公”经费小于经济分类中的对应支出',
+  en: '“Three public” spending below the matching economic-classification amount',
+};
+
+export const threePublicEconomic = defineRule({
+  meta: { id: 'budget/three-public-economic', group: 'budget', title: TITLE, messages: sumMessages(TITLE) },
   check(ctx) {
-    const out: Finding[] = [];
+    const out: Report<SumMessage>[] = [];
     const t7 = tablesOf(ctx.tables, 'three-public')[0];
     if (!t7) return out;
     const candidates = [
@@ -105,12 +106,11 @@ export const threePublicEconomic: Rule = {
         .filter((a) => a.value !== undefined && a.value !== 0);
       if (expected.length === 0) continue;
       const ne = tableName(econ, ctx.tables);
-      const f = checkCross({
+      const f = checkCross(ctx, {
         rule: 'budget/three-public-economic',
         actual: mine,
         expected,
         relation: 'ge',
-        extra: ctx.settings.extraTolerance,
         what: {
           zh: `${n7} ${item.zh}不应小于 ${ne} 中 ${item.code} ${item.zh}`,
           en: `${n7} ${item.en} should not be below ${item.code} in ${ne}`,
@@ -120,4 +120,4 @@ export const threePublicEconomic: Rule = {
     }
     return out;
   },
-};
+});

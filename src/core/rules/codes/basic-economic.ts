@@ -4,21 +4,33 @@
  * another 类 in a 基本支出 table or column is a warning (the unit has to explain it), never an error.
  */
 import { toA1 } from '../../model/address';
-import { CellRef, Finding } from '../../model/findings';
+import { CellRef } from '../../model/findings';
 import { codeSettings } from '../../settings';
-import { Rule } from '../rule';
-import { amountColumns, isBasicColumn } from './amounts';
-import { codeCells, CodeReading, readCodes } from './read';
+import { defineRule, Report } from '../../context';
+import { amountColumns, isBasicColumn } from '../../codes/amounts';
+import { codeCells, CodeReading, readCodes } from '../../codes/read';
 
-export const codeBasicEconomic: Rule = {
-  id: 'codes/basic-economic',
-  level: 'warning',
-  title: { zh: '基本支出使用了不应有的经济分类', en: 'Basic expenditure under an unexpected economic class' },
+export const codeBasicEconomic = defineRule({
+  meta: {
+    id: 'codes/basic-economic',
+    group: 'codes',
+    title: {
+      zh: '基本支出使用了不应有的经济分类',
+      en: 'Basic expenditure under an unexpected economic class',
+    },
+    messages: {
+      notBasic: {
+        level: 'warning',
+        zh: '基本支出中出现不应列入基本支出的经济分类科目 {编码}',
+        en: '{code} is an economic class that does not belong in 基本支出',
+      },
+    },
+  },
   check(ctx) {
     const allowed = new Set(['301', '302', '303', '310']);
     if (codeSettings(ctx.settings).basicAllow309) allowed.add('309');
     const allowedText = [...allowed].sort().join('/');
-    const out: Finding[] = [];
+    const out: Report[] = [];
     const byTable = new Map<number, CodeReading[]>();
     for (const r of readCodes(ctx)) {
       if (r.scheme !== 'economic-dept' || !r.code) continue;
@@ -48,8 +60,7 @@ export const codeBasicEconomic: Rule = {
         flaggedLei.add(lei);
         const name = r.name ? ` ${r.name}` : '';
         out.push({
-          rule: 'codes/basic-economic',
-          level: 'warning',
+          messageId: 'notBasic',
           message: {
             zh: `基本支出列了经济分类 ${r.code}${name}（${first}）：基本支出一般只用 ${allowedText} 类，请说明或改列项目支出。`,
             en: `Basic expenditure carries economic code ${r.code}${name} (${first}): basic expenditure normally uses only classes ${allowedText}; explain it or move it to project expenditure.`,
@@ -62,4 +73,4 @@ export const codeBasicEconomic: Rule = {
     }
     return out;
   },
-};
+});

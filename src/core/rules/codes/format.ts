@@ -1,20 +1,27 @@
 /** codes/format: a code cell that is not a well-formed code for its column (功能 3/5/7 digits, split 3/2/2, 经济 3/5). */
 import { toA1 } from '../../model/address';
-import { Finding } from '../../model/findings';
-import { Rule } from '../rule';
-import { readCodes } from './read';
+import { defineRule, Report } from '../../context';
+import { readCodes } from '../../codes/read';
 
-export const codeFormat: Rule = {
-  id: 'codes/format',
-  level: 'error',
-  title: { zh: '科目编码格式不对', en: 'Malformed classification code' },
+export const codeFormat = defineRule({
+  meta: {
+    id: 'codes/format',
+    group: 'codes',
+    title: { zh: '科目编码格式不对', en: 'Malformed classification code' },
+    messages: {
+      malformed: {
+        level: 'error',
+        zh: '{编码}不是本列应有的编码格式（功能分类 3/5/7 位，经济分类 3/5 位）',
+        en: '{code} is not a well-formed code for its column (functional 3/5/7 digits, economic 3/5)',
+      },
+    },
+  },
   check(ctx) {
-    const out: Finding[] = [];
+    const out: Report[] = [];
     for (const r of readCodes(ctx)) {
       if (r.problem?.kind !== 'format') continue;
       out.push({
-        rule: 'codes/format',
-        level: 'error',
+        messageId: 'malformed',
         message: r.problem.message,
         locations: [{ sheet: r.sheet.name, cell: toA1(r.row.row, r.problem.part.col) }],
         expected: r.problem.expected,
@@ -23,4 +30,4 @@ export const codeFormat: Rule = {
     }
     return out;
   },
-};
+});

@@ -4,25 +4,33 @@
  * row is inside another parent's block). Tables that print no 类 (or no 款) rows at all are not held to it.
  */
 import { toA1 } from '../../model/address';
-import { CellRef, Finding } from '../../model/findings';
-import { Rule } from '../rule';
-import { codeCells, CodeReading, readCodes } from './read';
+import { CellRef } from '../../model/findings';
+import { defineRule, Report } from '../../context';
+import { codeCells, CodeReading, readCodes } from '../../codes/read';
 
 const LEVEL_ZH = { 1: '类', 2: '款', 3: '项' } as const;
 const LEVEL_EN = { 1: '类 (class)', 2: '款 (section)', 3: '项 (item)' } as const;
 
-export const codeHierarchy: Rule = {
-  id: 'codes/hierarchy',
-  level: 'error',
-  title: { zh: '科目层级不对', en: 'Code out of its hierarchy' },
+export const codeHierarchy = defineRule({
+  meta: {
+    id: 'codes/hierarchy',
+    group: 'codes',
+    title: { zh: '科目层级不对', en: 'Code out of its hierarchy' },
+    messages: {
+      misplaced: {
+        level: 'error',
+        zh: '{编码}的层级与其位置不符，或不在其上级科目之下',
+        en: '{code} has the wrong level for its place, or is not under its parent',
+      },
+    },
+  },
   check(ctx) {
-    const out: Finding[] = [];
+    const out: Report[] = [];
     const all = readCodes(ctx);
     for (const r of all) {
       if (r.problem?.kind !== 'level') continue;
       out.push({
-        rule: 'codes/hierarchy',
-        level: 'error',
+        messageId: 'misplaced',
         message: r.problem.message,
         locations: [{ sheet: r.sheet.name, cell: toA1(r.row.row, r.problem.part.col) }],
         expected: r.problem.expected,
@@ -84,8 +92,7 @@ export const codeHierarchy: Rule = {
         const locations: CellRef[] = codeCells(r);
         if (block) locations.push(...codeCells(block));
         out.push({
-          rule: 'codes/hierarchy',
-          level: 'error',
+          messageId: 'misplaced',
           message: present
             ? {
                 zh: `${LEVEL_ZH[level]} ${code}${name} 不在其${LEVEL_ZH[parentLevel]} ${parentCode} 之下，而在${block ? `${LEVEL_ZH[parentLevel]} ${blockText} 之下` : '表的开头'}：请把它移到 ${parentCode} 的下面。`,
@@ -103,4 +110,4 @@ export const codeHierarchy: Rule = {
     }
     return out;
   },
-};
+});

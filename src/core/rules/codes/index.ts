@@ -1,5 +1,5 @@
 /** Classification-code rules (DOMAIN.md §2): format, catalog membership, names, hierarchy, economic-class use. */
-import { Rule } from '../rule';
+import { Rule } from '../../context';
 import { codeBasicEconomic } from './basic-economic';
 import { codeFormat } from './format';
 import { codeHierarchy } from './hierarchy';

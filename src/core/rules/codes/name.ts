@@ -4,16 +4,24 @@
  */
 import { matchName } from '../../catalog';
 import { toA1 } from '../../model/address';
-import { Finding } from '../../model/findings';
-import { Rule } from '../rule';
-import { codeCells, readCodes } from './read';
+import { defineRule, Report } from '../../context';
+import { codeCells, readCodes } from '../../codes/read';
 
-export const codeName: Rule = {
-  id: 'codes/name',
-  level: 'warning',
-  title: { zh: '科目名称与编码不符', en: 'Name does not match the code' },
+export const codeName = defineRule({
+  meta: {
+    id: 'codes/name',
+    group: 'codes',
+    title: { zh: '科目名称与编码不符', en: 'Name does not match the code' },
+    messages: {
+      mismatch: {
+        level: 'warning',
+        zh: '编码 {编码} 的科目名称应为“{目录名称}”',
+        en: 'code {code} is named "{catalog name}" in the catalog',
+      },
+    },
+  },
   check(ctx) {
-    const out: Finding[] = [];
+    const out: Report[] = [];
     for (const r of readCodes(ctx)) {
       if (!r.code || !r.scheme || !r.name || r.nameCol === undefined) continue;
       const entry = ctx.catalog.lookup(r.scheme, r.code);
@@ -26,8 +34,7 @@ export const codeName: Rule = {
       ];
       if (!m) {
         out.push({
-          rule: 'codes/name',
-          level: 'warning',
+          messageId: 'mismatch',
           message: {
             zh: `编码 ${r.code} 的科目名称应为“${entry.name}”，表中为“${r.name}”（${entry.edition} 版目录）。`,
             en: `Code ${r.code} is named "${entry.name}" in the catalog (${entry.edition} edition); the table prints "${r.name}".`,
@@ -43,8 +50,7 @@ export const codeName: Rule = {
         r.table.year > Number(m.edition)
       ) {
         out.push({
-          rule: 'codes/name',
-          level: 'warning',
+          messageId: 'mismatch',
           message: {
             zh: `编码 ${r.code} 的名称“${r.name}”是 ${m.edition} 年及以前的旧名称，${r.table.year} 年应为“${entry.name}”。`,
             en: `"${r.name}" is the name of code ${r.code} up to ${m.edition}; for ${r.table.year} it is "${entry.name}".`,
@@ -57,4 +63,4 @@ export const codeName: Rule = {
     }
     return out;
   },
-};
+});

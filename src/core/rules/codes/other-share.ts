@@ -6,11 +6,11 @@
  */
 import { parentCode } from '../../catalog';
 import { toA1 } from '../../model/address';
-import { CellRef, Finding } from '../../model/findings';
+import { CellRef } from '../../model/findings';
 import { codeSettings } from '../../settings';
-import { Rule } from '../rule';
-import { totalColumn } from './amounts';
-import { codeCells, CodeReading, readCodes } from './read';
+import { defineRule, Report } from '../../context';
+import { totalColumn } from '../../codes/amounts';
+import { codeCells, CodeReading, readCodes } from '../../codes/read';
 
 interface Hit {
   r: CodeReading;
@@ -20,10 +20,19 @@ interface Hit {
   cells: CellRef[];
 }
 
-export const codeOtherShare: Rule = {
-  id: 'codes/other-share',
-  level: 'warning',
-  title: { zh: '“其他”科目占比过大', en: 'Large share in an “other” code' },
+export const codeOtherShare = defineRule({
+  meta: {
+    id: 'codes/other-share',
+    group: 'codes',
+    title: { zh: '“其他”科目占比过大', en: 'Large share in an “other” code' },
+    messages: {
+      large: {
+        level: 'warning',
+        zh: '“其他”科目 {编码} 占上级科目的比重过高（超过 {阈值}）',
+        en: 'the 其他 code {code} holds too large a share of its parent (over {threshold})',
+      },
+    },
+  },
   check(ctx) {
     const threshold = codeSettings(ctx.settings).otherShareThreshold;
     const all = readCodes(ctx);
@@ -53,7 +62,7 @@ export const codeOtherShare: Rule = {
       ];
       hits.set(key, [...(hits.get(key) ?? []), { r, parent, value: v, parentValue: pv, cells }]);
     }
-    const out: Finding[] = [];
+    const out: Report[] = [];
     for (const list of hits.values()) {
       const { r, parent, value, parentValue } = list[0];
       const share = `${((value / parentValue) * 100).toFixed(1)}%`;
@@ -61,8 +70,7 @@ export const codeOtherShare: Rule = {
       const name = r.name ? ` ${r.name}` : '';
       const pname = parent.name ? ` ${parent.name}` : '';
       out.push({
-        rule: 'codes/other-share',
-        level: 'warning',
+        messageId: 'large',
         message: {
           zh: `“其他”科目 ${r.code}${name} 占其上级 ${parent.code}${pname} 的 ${share}（${value} / ${parentValue}），超过 ${limit}：请核实能否列入具体科目，或说明原因。`,
           en: `The “other” code ${r.code}${name} holds ${share} of its parent ${parent.code}${pname} (${value} / ${parentValue}), above ${limit}: check whether it has a proper code, or explain it.`,
@@ -74,4 +82,4 @@ export const codeOtherShare: Rule = {
     }
     return out;
   },
-};
+});

@@ -10,13 +10,11 @@
  * The rate is change ÷ previous, checked like a share: exact → nothing; truncated or within the amounts' rounding →
  * info; else error. A 持平 must have equal amounts (stated, or in the table).
  */
-import { Finding, Message } from '../../model/findings';
+import { defineRule, Report, ReviewContext, tolerance } from '../../context';
+import { CellRef, Message } from '../../model/findings';
 import { convertMoney } from '../../model/numbers';
 import { NarrativeDocument } from '../../narrative/document';
 import { AmountToken, ChangeStatement, FlatStatement } from '../../narrative/types';
-import type { ReviewContext } from '../../review';
-import { Rule } from '../rule';
-import { restated } from './amount';
 import {
   agree,
   amt,
@@ -30,8 +28,11 @@ import {
   uniqueRefs,
   unitShift,
   rateVerdict,
-} from './common';
-import { classify, priorOf, resolve, TableValue } from './lookup';
+} from '../../narrative/compare';
+import { classify, priorOf, resolve, TableValue } from '../../narrative/lookup';
+import { restated } from '../../narrative/stated';
+
+type ChangeMessage = 'mismatch' | 'rounding';
 
 function sinceText(s: { since?: string }): Message {
   if (!s.since || s.since === 'prior') return { zh: '上年', en: 'last year' };
@@ -82,8 +83,8 @@ function rateFinding(
   p: number,
   numErr: number,
   denErr: number,
-  extraRefs: Finding['locations'],
-): Finding[] {
+  extraRefs: CellRef[],
+): Report<ChangeMessage>[] {
   if (!s.rate) return [];
   const r = checkRate(s.rate, change, previous, numErr, denErr);
   if (!r || r.agreement === 'equal') return [];
@@ -97,8 +98,7 @@ function rateFinding(
   const verb = VERB[s.direction];
   return [
     {
-      rule: info ? 'narrative/change-rounding' : 'narrative/change',
-      level: info ? 'info' : 'error',
+      messageId: info ? 'rounding' : 'mismatch',
       message: {
         zh: `说明中“${subject}”与${since.zh}相比${verb.zh} ${stated}：${calc}，${why.zh}。`,
         en: `The narrative states a ${verb.en} of ${stated} for “${subject}” against ${since.en}: ${calc}; ${why.en}.`,
@@ -110,8 +110,12 @@ function rateFinding(
   ];
 }
 
-function checkChange(ctx: ReviewContext, doc: NarrativeDocument, s: ChangeStatement): Finding[] {
-  const extra = ctx.settings.extraTolerance;
+function checkChange(
+  ctx: ReviewContext,
+  doc: NarrativeDocument,
+  s: ChangeStatement,
+): Report<ChangeMessage>[] {
+  const extra = tolerance(ctx);
   const cur = s.current;
   if (!cur) return [];
   const unit = cur.unit;
@@ -124,7 +128,7 @@ function checkChange(ctx: ReviewContext, doc: NarrativeDocument, s: ChangeStatem
 
   // 1. the previous amount is stated
   if (s.previous) {
-    const out: Finding[] = [];
+    const out: Report<ChangeMessage>[] = [];
     const previous = inUnit(s.previous, unit);
     const delta = cur.value - previous;
     const wrongWay = (s.direction === 'decrease' && delta > 0) || (s.direction === 'increase' && delta < 0);
@@ -134,8 +138,7 @@ function checkChange(ctx: ReviewContext, doc: NarrativeDocument, s: ChangeStatem
       if (agreement !== 'equal' || wrongWay) {
         const rounding = agreement === 'rounding' && !wrongWay;
         out.push({
-          rule: rounding ? 'narrative/change-rounding' : 'narrative/change',
-          level: rounding ? 'info' : 'error',
+          messageId: rounding ? 'rounding' : 'mismatch',
           message: {
             zh: `说明中“${subject}”本年 ${amt(cur.value, p)} ${unit}、${since.zh} ${amt(previous, p)} ${unit}，称${verb.zh} ${amt(stated, p)} ${unit}；按两数应${delta >= 0 ? '增加' : '减少'} ${amt(Math.abs(delta), p)} ${unit}${rounding ? `，相差 ${amt(diff, p)} ${unit}，属尾差` : ''}。`,
             en: `The narrative gives “${subject}” ${amt(cur.value, p)} ${unit} against ${amt(previous, p)} ${unit} for ${since.en} and states a ${verb.en} of ${amt(stated, p)} ${unit}; the two amounts give a ${delta >= 0 ? 'increase' : 'decrease'} of ${amt(Math.abs(delta), p)} ${unit}${rounding ? ' (a rounding difference)' : ''}.`,
@@ -147,8 +150,7 @@ function checkChange(ctx: ReviewContext, doc: NarrativeDocument, s: ChangeStatem
       }
     } else if (wrongWay) {
       out.push({
-        rule: 'narrative/change',
-        level: 'error',
+        messageId: 'mismatch',
         message: {
           zh: `说明中“${subject}”本年 ${amt(cur.value, p)} ${unit}、${since.zh} ${amt(previous, p)} ${unit}，却称${verb.zh}。`,
           en: `The narrative gives “${subject}” ${amt(cur.value, p)} ${unit} against ${amt(previous, p)} ${unit} for ${since.en} but calls it a ${verb.en}.`,
@@ -169,7 +171,7 @@ function checkChange(ctx: ReviewContext, doc: NarrativeDocument, s: ChangeStatem
   // 2. the table prints last year's figure
   const pair = tablePair(ctx, doc, cur);
   if (pair) {
-    const out: Finding[] = [];
+    const out: Report<ChangeMessage>[] = [];
     const delta = pair.cur - pair.prev;
     const q = Math.min(Math.max(p, cur.decimals), pair.decimals);
     const wrongWay =
@@ -183,8 +185,7 @@ function checkChange(ctx: ReviewContext, doc: NarrativeDocument, s: ChangeStatem
       if (agreement !== 'equal' || wrongWay) {
         const rounding = agreement === 'rounding' && !wrongWay;
         out.push({
-          rule: rounding ? 'narrative/change-rounding' : 'narrative/change',
-          level: rounding ? 'info' : 'error',
+          messageId: rounding ? 'rounding' : 'mismatch',
           message: {
             zh: `说明称“${subject}”较${since.zh}${verb.zh} ${amt(stated, s.change.decimals)} ${unit}；${pair.current.where.zh}本年 ${amt(pair.cur, q)}、${since.zh} ${amt(pair.prev, q)} ${unit}，应${delta >= 0 ? '增加' : '减少'} ${amt(Math.abs(delta), q)} ${unit}${rounding ? `（相差 ${amt(diff, q)} ${unit}，属尾差）` : ''}。`,
             en: `The narrative states a ${verb.en} of ${amt(stated, s.change.decimals)} ${unit} for “${subject}” against ${since.en}; ${pair.current.where.en} shows ${amt(pair.cur, q)} this year and ${amt(pair.prev, q)} ${unit} last year, a ${delta >= 0 ? 'increase' : 'decrease'} of ${amt(Math.abs(delta), q)} ${unit}${rounding ? ' (a rounding difference)' : ''}.`,
@@ -196,8 +197,7 @@ function checkChange(ctx: ReviewContext, doc: NarrativeDocument, s: ChangeStatem
       }
     } else if (wrongWay) {
       out.push({
-        rule: 'narrative/change',
-        level: 'error',
+        messageId: 'mismatch',
         message: {
           zh: `说明称“${subject}”较${since.zh}${verb.zh}，但${pair.current.where.zh}本年 ${amt(pair.cur, q)}、${since.zh} ${amt(pair.prev, q)} ${unit}。`,
           en: `The narrative calls “${subject}” a ${verb.en} against ${since.en}, but ${pair.current.where.en} shows ${amt(pair.cur, q)} this year and ${amt(pair.prev, q)} ${unit} last year.`,
@@ -222,9 +222,9 @@ function checkChange(ctx: ReviewContext, doc: NarrativeDocument, s: ChangeStatem
   ]);
 }
 
-function checkFlat(ctx: ReviewContext, doc: NarrativeDocument, s: FlatStatement): Finding[] {
+function checkFlat(ctx: ReviewContext, doc: NarrativeDocument, s: FlatStatement): Report<ChangeMessage>[] {
   if (!s.current) return [];
-  const extra = ctx.settings.extraTolerance;
+  const extra = tolerance(ctx);
   const unit = s.current.unit;
   const since = sinceText(s);
   const subject = s.subject || s.current.subject;
@@ -236,8 +236,7 @@ function checkFlat(ctx: ReviewContext, doc: NarrativeDocument, s: FlatStatement)
     const rounding = agreement === 'rounding';
     return [
       {
-        rule: rounding ? 'narrative/change-rounding' : 'narrative/change',
-        level: rounding ? 'info' : 'error',
+        messageId: rounding ? 'rounding' : 'mismatch',
         message: {
           zh: `说明称“${subject}”与${since.zh}持平，但本年 ${amt(s.current.value, p)} ${unit}、${since.zh} ${amt(previous, p)} ${unit}${rounding ? '（尾差）' : ''}。`,
           en: `The narrative calls “${subject}” unchanged against ${since.en}, but gives ${amt(s.current.value, p)} ${unit} and ${amt(previous, p)} ${unit}${rounding ? ' (a rounding difference)' : ''}.`,
@@ -255,8 +254,7 @@ function checkFlat(ctx: ReviewContext, doc: NarrativeDocument, s: FlatStatement)
   if (agreement === 'equal') return [];
   return [
     {
-      rule: 'narrative/change',
-      level: 'error',
+      messageId: 'mismatch',
       message: {
         zh: `说明称“${subject}”与${since.zh}持平，但${pair.current.where.zh}本年 ${amt(pair.cur, q)}、${since.zh} ${amt(pair.prev, q)} ${unit}。`,
         en: `The narrative calls “${subject}” unchanged against ${since.en}, but ${pair.current.where.en} shows ${amt(pair.cur, q)} this year and ${amt(pair.prev, q)} ${unit} last year.`,
@@ -268,12 +266,27 @@ function checkFlat(ctx: ReviewContext, doc: NarrativeDocument, s: FlatStatement)
   ];
 }
 
-export const narrativeChange: Rule = {
-  id: 'narrative/change',
-  level: 'error',
-  title: {
-    zh: '说明中的增减额与增减率一致',
-    en: 'Year-on-year changes stated in the narrative are consistent',
+export const narrativeChange = defineRule({
+  meta: {
+    id: 'narrative/change',
+    group: 'narrative',
+    title: {
+      zh: '说明中的增减额与增减率一致',
+      en: 'Year-on-year changes stated in the narrative are consistent',
+    },
+    messages: {
+      mismatch: {
+        level: 'error',
+        zh: '说明中的增减额、增减率或持平与金额不符',
+        en: 'a change, rate or 持平 the narrative states does not match the amounts',
+      },
+      rounding: {
+        level: 'info',
+        rounding: true,
+        zh: '说明中的增减额或增减率截去尾数或在四舍五入范围内',
+        en: 'a stated change or rate is truncated or within rounding',
+      },
+    },
   },
   check(ctx) {
     return [
@@ -281,4 +294,4 @@ export const narrativeChange: Rule = {
       ...statementsOf(ctx, 'flat').flatMap(({ doc, statement }) => checkFlat(ctx, doc, statement)),
     ];
   },
-};
+});

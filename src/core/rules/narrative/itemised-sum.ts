@@ -8,12 +8,13 @@
  * whole; a bare "其中" under a total not called 总/合计 is a warning, a list of the main items (主要用于, 含 …) an
  * info. A list of headings whose total Gouji took from the project's 资金安排 section is a warning.
  */
-import { Finding } from '../../model/findings';
+import { defineRule, Report, tolerance } from '../../context';
 import { convertMoney, toScaled } from '../../model/numbers';
 import { EquationStatement, ItemisedStatement } from '../../narrative/types';
 import { NarrativeDocument } from '../../narrative/document';
-import { Rule } from '../rule';
-import { amt, at, decimalsIn, statementsOf, uniqueRefs } from './common';
+import { amt, at, decimalsIn, statementsOf, uniqueRefs } from '../../narrative/compare';
+
+type ItemisedMessage = 'mismatch' | 'rounding' | 'headings' | 'mainItems' | 'partial';
 
 const LAYOUT: Record<ItemisedStatement['layout'], { zh: string; en: string }> = {
   inline: { zh: '“其中”所列各项', en: 'the items listed after 其中' },
@@ -28,12 +29,12 @@ const LAYOUT: Record<ItemisedStatement['layout'], { zh: string; en: string }> = 
  * (a term written with fewer decimals — "5500", "890" — is taken as exact: prose drops trailing zeros, 115 for
  * 115.0). Whole-number lists (p = 0) are exact.
  */
-export function listAllowance(decimals: number[], p: number, extra: number): number {
+function listAllowance(decimals: number[], p: number, extra: number): number {
   if (p <= 0) return extra;
   return Math.floor(decimals.filter((d) => d === p).length / 2) + extra;
 }
 
-function checkList(doc: NarrativeDocument, s: ItemisedStatement, extra: number): Finding[] {
+function checkList(doc: NarrativeDocument, s: ItemisedStatement, extra: number): Report<ItemisedMessage>[] {
   const unit = s.total.unit;
   const termDecimals = [s.total.decimals, ...s.items.map((i) => decimalsIn(i, unit))];
   const p = Math.max(...termDecimals);
@@ -46,33 +47,30 @@ function checkList(doc: NarrativeDocument, s: ItemisedStatement, extra: number):
   const terms = s.items.map((i) => amt(convertMoney(i.value, i.unit, unit), decimalsIn(i, unit))).join(' + ');
   const what = LAYOUT[s.layout];
   const over = sumScaled > totalScaled;
-  let level: Finding['level'];
-  let rule = 'narrative/itemised-sum';
+  let messageId: ItemisedMessage;
   let note = { zh: '', en: '' };
   if (diff <= allowance) {
-    level = 'info';
-    rule = 'narrative/itemised-sum-rounding';
+    messageId = 'rounding';
     note = { zh: '，属尾差', en: ' — a rounding difference' };
   } else if (s.layout === 'headings') {
-    level = 'warning';
+    messageId = 'headings';
     note = {
       zh: '（合计取自资金安排情况，请核对）',
       en: ' (the total is the one stated under 资金安排情况; please check)',
     };
-  } else if (over || s.completeness === 'complete') level = 'error';
+  } else if (over || s.completeness === 'complete') messageId = 'mismatch';
   else if (s.completeness === 'main') {
-    level = 'info';
+    messageId = 'mainItems';
     note = { zh: '（所列为主要项目）', en: ' (the text lists the main items only)' };
   } else {
-    level = 'warning';
+    messageId = 'partial';
     note = { zh: '（所列可能不全，请核对）', en: ' (the list may be partial; please check)' };
   }
   const diffText = `${amt(diff / 10 ** p, p)} ${unit}`;
   const totalText = `${amt(s.total.value, s.total.decimals)} ${unit}`;
   return [
     {
-      rule,
-      level,
+      messageId,
       message: {
         zh: `${what.zh}合计 ${amt(sum, p)} ${unit}（${terms}），与所述合计 ${totalText} 相差 ${diffText}${note.zh}。`,
         en: `${what.en[0].toUpperCase()}${what.en.slice(1)} sum to ${amt(sum, p)} ${unit} (${terms}), not the stated total of ${totalText}: a difference of ${diffText}${note.en}.`,
@@ -85,7 +83,11 @@ function checkList(doc: NarrativeDocument, s: ItemisedStatement, extra: number):
 }
 
 /** Operands carry no unit: a product may be in 元 for a 万元 result (2450 元 × 12 × 420 = 1234.80 万元). */
-function checkEquation(doc: NarrativeDocument, s: EquationStatement, extra: number): Finding[] {
+function checkEquation(
+  doc: NarrativeDocument,
+  s: EquationStatement,
+  extra: number,
+): Report<ItemisedMessage>[] {
   const r = s.result;
   const opDecimals = Math.max(...s.operands.map((o) => o.decimals));
   if (s.op === '+') {
@@ -128,10 +130,9 @@ function finding(
   rounding: boolean,
   expected: string,
   m: { zh: string; en: string },
-): Finding {
+): Report<ItemisedMessage> {
   return {
-    rule: rounding ? 'narrative/itemised-sum-rounding' : 'narrative/itemised-sum',
-    level: rounding ? 'info' : 'error',
+    messageId: rounding ? 'rounding' : 'mismatch',
     message: {
       zh: `${m.zh}${rounding ? '，属尾差' : ''}。`,
       en: `${m.en}${rounding ? ' — a rounding difference' : ''}.`,
@@ -142,15 +143,45 @@ function finding(
   };
 }
 
-export const narrativeItemisedSum: Rule = {
-  id: 'narrative/itemised-sum',
-  level: 'error',
-  title: { zh: '分项金额之和等于所述合计', en: 'Itemised amounts sum to the stated total' },
+export const narrativeItemisedSum = defineRule({
+  meta: {
+    id: 'narrative/itemised-sum',
+    group: 'narrative',
+    title: { zh: '分项金额之和等于所述合计', en: 'Itemised amounts sum to the stated total' },
+    messages: {
+      mismatch: {
+        level: 'error',
+        zh: '{所列各项}合计与所述合计不符，或算式不成立',
+        en: '{the items} do not sum to the stated total, or a written formula does not hold',
+      },
+      rounding: {
+        level: 'info',
+        rounding: true,
+        zh: '{所列各项}合计与所述合计相差尾差',
+        en: '{the items} differ from the stated total by rounding',
+      },
+      headings: {
+        level: 'warning',
+        zh: '各分项标题所列金额之和与资金安排情况中的合计不符，请核对',
+        en: 'the amounts in the section headings do not sum to the total under 资金安排情况; please check',
+      },
+      mainItems: {
+        level: 'info',
+        zh: '所列主要项目之和小于所述合计（所列为主要项目）',
+        en: 'the main items listed sum to less than the stated total (main items only)',
+      },
+      partial: {
+        level: 'warning',
+        zh: '“其中”所列各项之和小于所述合计（所列可能不全，请核对）',
+        en: 'the items after 其中 sum to less than the stated total (the list may be partial; please check)',
+      },
+    },
+  },
   check(ctx) {
-    const extra = ctx.settings.extraTolerance;
+    const extra = tolerance(ctx);
     return [
       ...statementsOf(ctx, 'itemised').flatMap(({ doc, statement }) => checkList(doc, statement, extra)),
       ...statementsOf(ctx, 'equation').flatMap(({ doc, statement }) => checkEquation(doc, statement, extra)),
     ];
   },
-};
+});

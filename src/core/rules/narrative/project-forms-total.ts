@@ -11,9 +11,9 @@ import { CellRef } from '../../model/findings';
 import { convertMoney, toScaled, valueDecimals } from '../../model/numbers';
 import { toA1 } from '../../model/address';
 import { TargetForm } from '../../performance/types';
-import { Rule } from '../rule';
-import { amt, uniqueRefs, unitShift } from './common';
-import { tablesOf, TableValue, totalOf } from './lookup';
+import { defineRule, tolerance } from '../../context';
+import { amt, uniqueRefs, unitShift } from '../../narrative/compare';
+import { tablesOf, TableValue, totalOf } from '../../narrative/lookup';
 
 interface FormAmount {
   form: TargetForm;
@@ -44,12 +44,32 @@ function describe(against: TableValue[]): { zh: string; en: string } {
   return { zh: `${against[0].where.zh}`, en: against[0].where.en };
 }
 
-export const narrativeProjectFormsTotal: Rule = {
-  id: 'narrative/project-forms-total',
-  level: 'warning',
-  title: {
-    zh: '绩效目标表金额合计与项目支出一致',
-    en: 'Performance target forms add up to the project expenditure',
+export const narrativeProjectFormsTotal = defineRule({
+  meta: {
+    id: 'narrative/project-forms-total',
+    group: 'narrative',
+    title: {
+      zh: '绩效目标表金额合计与项目支出一致',
+      en: 'Performance target forms add up to the project expenditure',
+    },
+    messages: {
+      over: {
+        level: 'warning',
+        zh: '绩效目标表金额合计超过项目支出合计，请核对各表金额',
+        en: 'the performance target forms add up to more than the project expenditure; check their amounts',
+      },
+      partial: {
+        level: 'info',
+        zh: '绩效目标表金额合计与项目支出合计不等：可能只公开了部分项目的绩效目标',
+        en: 'the performance target forms do not add up to the project expenditure: perhaps only some are published',
+      },
+      rounding: {
+        level: 'info',
+        rounding: true,
+        zh: '绩效目标表金额合计与项目支出合计相差尾差',
+        en: 'the performance target forms differ from the project expenditure by rounding',
+      },
+    },
   },
   check(ctx) {
     const forms = formAmounts(ctx.targetForms);
@@ -69,7 +89,7 @@ export const narrativeProjectFormsTotal: Rule = {
     );
     const p = Math.min(project.decimals, formDecimals);
     const fine = Math.max(project.decimals, formDecimals, 0);
-    const allowance = Math.max(1, Math.floor((forms.length + 1) / 2)) + ctx.settings.extraTolerance;
+    const allowance = Math.max(1, Math.floor((forms.length + 1) / 2)) + tolerance(ctx);
     const sumOf = (pick: (f: FormAmount) => number) =>
       forms.reduce((a, f) => a + toScaled(convertMoney(pick(f), f.form.unit, unit), fine), 0) / 10 ** fine;
     const sumValue = sumOf((f) => f.fiscal);
@@ -106,8 +126,7 @@ export const narrativeProjectFormsTotal: Rule = {
       const base = describe(rounding.against);
       return [
         {
-          rule: 'narrative/project-forms-total-rounding',
-          level: 'info',
+          messageId: 'rounding' as const,
           message: {
             zh: `${n} 张绩效目标表金额合计 ${amt(rounding.sum, p)} ${unit}，${base.zh} ${amt(rounding.target, p)} ${unit}，相差 ${amt(Math.abs(rounding.sum - rounding.target), p)} ${unit}，属尾差。`,
             en: `The ${n} performance target forms add up to ${amt(rounding.sum, p)} ${unit}; ${base.en} is ${amt(rounding.target, p)} ${unit} — a rounding difference.`,
@@ -128,8 +147,7 @@ export const narrativeProjectFormsTotal: Rule = {
     const diffText = `${amt(Math.abs(sumValue - ref.target), p)} ${unit}`;
     return [
       {
-        rule: 'narrative/project-forms-total',
-        level: over ? 'warning' : 'info',
+        messageId: over ? ('over' as const) : ('partial' as const),
         message: over
           ? {
               zh: `${n} 张绩效目标表金额合计 ${sumText}，超过${base.zh} ${targetText}（多 ${diffText}），请核对各表金额。`,
@@ -145,4 +163,4 @@ export const narrativeProjectFormsTotal: Rule = {
       },
     ];
   },
-};
+});

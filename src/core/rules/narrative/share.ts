@@ -8,11 +8,10 @@
  * When a restated amount disagrees with the table and the share is right by the text's own figures, the root
  * cause is the amount, which narrative/amount reports; the share is not reported a second time.
  */
-import { CellRef, Finding } from '../../model/findings';
+import { defineRule, Report } from '../../context';
+import { CellRef } from '../../model/findings';
 import { convertMoney, MoneyUnit } from '../../model/numbers';
 import { AmountToken } from '../../narrative/types';
-import { Rule } from '../rule';
-import { StatedAmount, statedAmounts } from './amount';
 import {
   amt,
   at,
@@ -25,7 +24,8 @@ import {
   uniqueRefs,
   rateVerdict,
   unitShift,
-} from './common';
+} from '../../narrative/compare';
+import { StatedAmount, statedAmounts } from '../../narrative/stated';
 
 /** One side of the share, in the base's unit: the table figure when the text names one, else the text's. */
 interface Term {
@@ -46,12 +46,27 @@ function term(token: AmountToken, unit: MoneyUnit, table: StatedAmount | undefin
   };
 }
 
-export const narrativeShare: Rule = {
-  id: 'narrative/share',
-  level: 'error',
-  title: { zh: '说明中的占比与金额一致', en: 'Shares stated in the narrative match the amounts' },
+export const narrativeShare = defineRule({
+  meta: {
+    id: 'narrative/share',
+    group: 'narrative',
+    title: { zh: '说明中的占比与金额一致', en: 'Shares stated in the narrative match the amounts' },
+    messages: {
+      mismatch: {
+        level: 'error',
+        zh: '说明中的占比 {占比} 与金额计算结果不符',
+        en: 'the share {share} the narrative states differs from the amounts',
+      },
+      rounding: {
+        level: 'info',
+        rounding: true,
+        zh: '说明中的占比 {占比} 截去尾数或在金额四舍五入范围内',
+        en: 'the share {share} is truncated or within the rounding of the amounts',
+      },
+    },
+  },
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: Report<'mismatch' | 'rounding'>[] = [];
     const tableOf = new Map<AmountToken, StatedAmount>();
     for (const a of statedAmounts(ctx)) tableOf.set(a.statement.amount, a);
     for (const { doc, statement: s } of statementsOf(ctx, 'share')) {
@@ -91,8 +106,7 @@ export const narrativeShare: Rule = {
       const src = fromTables ? { zh: '（按表内数）', en: ' (table figures)' } : { zh: '', en: '' };
       const tableCells = [part.cell, base.cell].filter((c): c is CellRef => c !== undefined);
       findings.push({
-        rule: info ? 'narrative/share-rounding' : 'narrative/share',
-        level: info ? 'info' : 'error',
+        messageId: info ? 'rounding' : 'mismatch',
         message: {
           zh: `说明中“占 ${stated}”：${calcText}${src.zh}，${why.zh}。`,
           en: `The narrative states a share of ${stated}: ${calcText}${src.en}; ${why.en}.`,
@@ -104,4 +118,4 @@ export const narrativeShare: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,4 +1,5 @@
-import { Rule } from '../rule';
-import { errorValue, noCachedValue } from './cell-values';
+import { Rule } from '../../context';
+import { errorValue } from './error-value';
+import { noCachedValue } from './no-cached-value';
 
 export const rules: Rule[] = [errorValue, noCachedValue];

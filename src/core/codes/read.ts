@@ -7,13 +7,13 @@
  * 类/款 cells under their parent row inherited), a code inside the name cell ('[2014001]行政运行'), and tables that
  * print a 部门 and a 政府 economic code side by side (two code groups).
  */
-import { CatalogScheme, codeLevel, schemeOf } from '../../catalog';
-import { toA1 } from '../../model/address';
-import { CellRef } from '../../model/findings';
-import { normalizeDigits } from '../../model/numbers';
-import { Cell, isCellError, mergedLookup, Sheet } from '../../model/workbook';
-import type { ReviewContext } from '../../review';
-import { BudgetTable, TableColumn, TableRow } from '../../tables/types';
+import { CatalogScheme, codeLevel, schemeOf } from '../catalog';
+import { toA1 } from '../model/address';
+import { CellRef } from '../model/findings';
+import { normalizeDigits } from '../model/numbers';
+import { Cell, isCellError, mergedLookup, Sheet } from '../model/workbook';
+import { memo, ReviewContext } from '../context';
+import { BudgetTable, TableColumn, TableRow } from '../tables/types';
 
 /** Which catalog family a code column holds: 功能分类 (2xx) or 经济分类 (3xx 部门 / 5xx 政府). */
 export type CodeFamily = 'functional' | 'economic';
@@ -241,21 +241,16 @@ function hasDigit(s: string): boolean {
   return /\d/.test(normalizeDigits(s));
 }
 
-const cache = new WeakMap<ReviewContext, CodeReading[]>();
-
-/** Every code printed in the recognised tables (cached per review). */
+/** Every code printed in the recognised tables (computed once per review). */
 export function readCodes(ctx: ReviewContext): CodeReading[] {
-  let out = cache.get(ctx);
-  if (!out) {
-    out = ctx.tables.flatMap((t) =>
+  return memo(ctx, 'codes/read', () =>
+    ctx.tables.flatMap((t) =>
       readTableCodes(
         t,
         ctx.workbook.sheets.find((s) => s.name === t.sheet),
       ),
-    );
-    cache.set(ctx, out);
-  }
-  return out;
+    ),
+  );
 }
 
 export function readTableCodes(table: BudgetTable, sheet: Sheet | undefined): CodeReading[] {

@@ -1,10 +1,10 @@
 /** Shared by the narrative rules: statements per document, amount and rate comparison at printed precision. */
-import { CellRef, Message } from '../../model/findings';
-import { convertMoney, MoneyUnit, toScaled, UNIT_FACTOR } from '../../model/numbers';
-import { parseA1, rangeContains } from '../../model/address';
-import { narrativeDocuments, NarrativeDocument, spanCell } from '../../narrative/document';
-import { AmountToken, PercentToken, Statement } from '../../narrative/types';
-import type { ReviewContext } from '../../review';
+import { CellRef, Message } from '../model/findings';
+import { convertMoney, MoneyUnit, toScaled, UNIT_FACTOR } from '../model/numbers';
+import { parseA1, rangeContains } from '../model/address';
+import { narrativeDocuments, NarrativeDocument, spanCell } from './document';
+import { AmountToken, PercentToken, Statement } from './types';
+import type { ReviewContext } from '../context';
 
 export interface Located<S extends Statement> {
   doc: NarrativeDocument;

@@ -1,5 +1,5 @@
 /** Which amount columns of a table hold 基本支出, 项目支出 and the total, from the header words (or the recognised measure). */
-import { BudgetTable, TableColumn } from '../../tables/types';
+import { BudgetTable, TableColumn } from '../tables/types';
 
 const BASIC_WORDS = /基本支出|人员经费|人员支出|人员类|工资福利|公用经费|日常公用|对个人和家庭/;
 const PROJECT_WORDS = /项目支出|专项业务|专项资金|一般性项目|专项支出/;

@@ -4,14 +4,14 @@
  * Uses what table recognition says (measure, side, role) and falls back to header and label texts.
  * Never guesses: a subject that names two different amounts is 'ambiguous'.
  */
-import { toA1 } from '../../model/address';
-import { CellRef, Message } from '../../model/findings';
-import { cellNumber, MoneyUnit } from '../../model/numbers';
-import { mergeAt, Sheet } from '../../model/workbook';
-import { normalizeName } from '../../catalog';
-import type { ReviewContext } from '../../review';
-import { BudgetTable, BudgetTableKind, Measure, TableColumn, TableRow } from '../../tables/types';
-import { kindName } from '../../labels';
+import { toA1 } from '../model/address';
+import { CellRef, Message } from '../model/findings';
+import { cellNumber, MoneyUnit } from '../model/numbers';
+import { mergeAt, Sheet } from '../model/workbook';
+import { normalizeName } from '../catalog';
+import type { ReviewContext } from '../context';
+import { BudgetTable, BudgetTableKind, Measure, TableColumn, TableRow } from '../tables/types';
+import { kindName } from '../labels';
 
 export interface TableValue {
   value: number;

@@ -1,37 +1,34 @@
 /**
- * Shared pieces of the budget rules: reading a table's cells, comparing amounts at printed precision
- * (DOMAIN.md §3 tolerance), and writing findings that name every cell involved.
+ * The budget rules' library: reading a table's cells, comparing amounts at printed precision (DOMAIN.md §3
+ * tolerance: sums and their verdicts), and writing reports that name every cell involved. Every evaluated identity
+ * is told to the context's observer.
  */
-import { toA1 } from '../../model/address';
-import { CellRef, Finding, Message } from '../../model/findings';
-import { formatAmount, MoneyUnit, toScaled, UNIT_FACTOR } from '../../model/numbers';
-import { isTotalHeader } from '../../tables/text';
-import { BudgetTable, Measure, Period, TableColumn, TableRow } from '../../tables/types';
+import { toA1 } from '../model/address';
+import { MessageMeta, observeCheck, Report, ReviewContext, tolerance, Verdict } from '../context';
+import { CellRef, Message } from '../model/findings';
+import { formatAmount, MoneyUnit, toScaled, UNIT_FACTOR } from '../model/numbers';
+import { isTotalHeader } from '../tables/text';
+import { BudgetTable, Measure, Period, TableColumn, TableRow } from '../tables/types';
 
-export type Verdict = 'equal' | 'rounding' | 'mismatch';
+export type { CheckRecord, Verdict } from '../context';
 
-/** One identity a budget rule evaluated (also the exact ones), for coverage reports and tests. */
-export interface CheckRecord {
-  rule: string;
-  verdict: Verdict;
-  /** Printed total (or the checked amount) first, then the parts. */
-  locations: CellRef[];
-  expected: number;
-  actual: number;
-}
+/** The two messages of an identity a budget rule checks: it does not hold (error), or only by rounding (尾差). */
+export type SumMessage = 'mismatch' | 'rounding';
 
-let listener: ((r: CheckRecord) => void) | undefined;
-
-/** Report an identity a rule evaluated with its own arithmetic (checkSum and checkCross record theirs). */
-export function record(r: CheckRecord): void {
-  listener?.(r);
-}
-
-/** Observe every identity the budget rules evaluate until the returned function is called. */
-export function traceChecks(fn: (r: CheckRecord) => void): () => void {
-  listener = fn;
-  return () => {
-    listener = undefined;
+/** Declare the messages of a rule that checks identities with checkSum / checkCross. */
+export function sumMessages(what: Message): Record<SumMessage, MessageMeta> {
+  return {
+    mismatch: {
+      level: 'error',
+      zh: `${what.zh}：印出金额与计算结果不符`,
+      en: `${what.en}: the printed amount differs from the sum`,
+    },
+    rounding: {
+      level: 'info',
+      rounding: true,
+      zh: `${what.zh}：相差在四舍五入尾差之内`,
+      en: `${what.en}: the difference is within rounding (尾差)`,
+    },
   };
 }
 
@@ -247,13 +244,12 @@ export interface SumCheck {
   /** Where, in words: '表3 支出总表 第8行“行政运行”'. */
   where: Message;
   decimals: number;
-  extra: number;
   /** How the parts are shown: named each, or as a count. */
   partNames?: string[];
 }
 
 /** Check total = Σ parts within one table; returns nothing when exact or when nothing is printed. */
-export function checkSum(c: SumCheck): Finding | undefined {
+export function checkSum(ctx: ReviewContext, c: SumCheck): Report<SumMessage> | undefined {
   const printed = [c.total, ...c.parts].some((a) => a.value !== undefined);
   if (!printed || [c.total, ...c.parts].some((a) => a.unknown)) return undefined;
   const expected = exactSum(
@@ -261,12 +257,12 @@ export function checkSum(c: SumCheck): Finding | undefined {
     c.decimals,
   );
   const actual = c.total.value ?? 0;
-  const v = verdict(expected, actual, c.decimals, c.parts.length, c.extra);
+  const v = verdict(expected, actual, c.decimals, c.parts.length, tolerance(ctx));
   const locations = [
     cellRef(c.total.table, c.total.row, c.total.col),
     ...c.parts.map((p) => cellRef(p.table, p.row, p.col)),
   ];
-  listener?.({ rule: c.rule, verdict: v, locations, expected, actual });
+  observeCheck(ctx, { rule: c.rule, verdict: v, locations, expected, actual });
   if (v === 'equal') return undefined;
   const d = c.decimals;
   const diff = exactSum([actual, -expected], d);
@@ -278,8 +274,7 @@ export function checkSum(c: SumCheck): Finding | undefined {
   const blankEn = c.total.value === undefined ? ' (blank)' : '';
   if (v === 'rounding') {
     return {
-      rule: `${c.rule}-rounding`,
-      level: 'info',
+      messageId: 'rounding',
       message: {
         zh: `${c.where.zh}：${c.what.zh}，印出 ${fmt(actual, d)}，各项相加 ${fmt(expected, d)}，相差 ${fmt(Math.abs(diff), d)}，属四舍五入尾差。`,
         en: `${c.where.en}: ${c.what.en}; printed ${fmt(actual, d)}, the parts add up to ${fmt(expected, d)}, a difference of ${fmt(Math.abs(diff), d)} from rounding (尾差).`,
@@ -290,8 +285,7 @@ export function checkSum(c: SumCheck): Finding | undefined {
     };
   }
   return {
-    rule: c.rule,
-    level: 'error',
+    messageId: 'mismatch',
     message: {
       zh: `${c.where.zh}：${c.what.zh}不成立，印出 ${fmt(actual, d)}${blankZh}，${partsText ? `${partsText} = ` : '各项相加 = '}${fmt(expected, d)}（差 ${fmt(diff, d)}）。`,
       en: `${c.where.en}: ${c.what.en} does not hold; printed ${fmt(actual, d)}${blankEn}, ${partsText ? `${partsText} = ` : 'the parts add up to '}${fmt(expected, d)} (difference ${fmt(diff, d)}).`,
@@ -311,11 +305,10 @@ export interface CrossCheck {
   what: Message;
   /** 'eq' = equal; 'ge' = actual must not fall short of expected (三公 ≥ 经济分类). */
   relation: 'eq' | 'ge';
-  extra: number;
 }
 
 /** Compare amounts across tables after unit conversion. Blank totals are not compared (the table's own rules report them). */
-export function checkCross(c: CrossCheck): Finding | undefined {
+export function checkCross(ctx: ReviewContext, c: CrossCheck): Report<SumMessage> | undefined {
   if (c.actual.value === undefined && c.relation === 'eq') return undefined;
   if (c.expected.length === 0 || c.expected.some((e) => e.value === undefined)) return undefined;
   if (c.actual.unknown || c.expected.some((e) => e.unknown)) return undefined;
@@ -332,13 +325,13 @@ export function checkCross(c: CrossCheck): Finding | undefined {
     c.expected.map((e) => conv(e)),
     d,
   );
-  let v = verdict(expected, actual, d, c.expected.length, c.extra);
+  let v = verdict(expected, actual, d, c.expected.length, tolerance(ctx));
   if (c.relation === 'ge' && toScaled(actual, d) >= toScaled(expected, d)) v = 'equal';
   const locations = [
     cellRef(c.actual.table, c.actual.row, c.actual.col),
     ...c.expected.map((e) => cellRef(e.table, e.row, e.col)),
   ];
-  listener?.({ rule: c.rule, verdict: v, locations, expected, actual });
+  observeCheck(ctx, { rule: c.rule, verdict: v, locations, expected, actual });
   if (v === 'equal') return undefined;
   const diff = exactSum([actual, -expected], d);
   const unitZh = scale.unit;
@@ -347,8 +340,7 @@ export function checkCross(c: CrossCheck): Finding | undefined {
   const noteEn = converted ? ` (converted to ${unitZh})` : '';
   if (v === 'rounding') {
     return {
-      rule: `${c.rule}-rounding`,
-      level: 'info',
+      messageId: 'rounding',
       message: {
         zh: `${c.what.zh}：${fmt(actual, d)} 与 ${fmt(expected, d)} 相差 ${fmt(Math.abs(diff), d)}${noteZh}，属四舍五入尾差。`,
         en: `${c.what.en}: ${fmt(actual, d)} and ${fmt(expected, d)} differ by ${fmt(Math.abs(diff), d)}${noteEn}, a rounding difference (尾差).`,
@@ -361,8 +353,7 @@ export function checkCross(c: CrossCheck): Finding | undefined {
   const relZh = c.relation === 'ge' ? '小于' : '不等于';
   const relEn = c.relation === 'ge' ? 'is less than' : 'does not equal';
   return {
-    rule: c.rule,
-    level: 'error',
+    messageId: 'mismatch',
     message: {
       zh: `${c.what.zh}：${fmt(actual, d)} ${relZh} ${fmt(expected, d)}（差 ${fmt(diff, d)}）${noteZh}。`,
       en: `${c.what.en}: ${fmt(actual, d)} ${relEn} ${fmt(expected, d)} (difference ${fmt(diff, d)})${noteEn}.`,

@@ -1,0 +1,31 @@
+/** Rules that look at every cell of the workbook on its own (rules/workbook: error values, formulas without a result). */
+import { defineRule, MessageMeta, Report, ReviewContext, Rule } from './context';
+import { toA1 } from './model/address';
+import { Message } from './model/findings';
+import { Cell } from './model/workbook';
+
+/**
+ * A rule that looks at every cell on its own with one declared message: `explain` says what is wrong with a cell,
+ * or nothing.
+ */
+export function cellRule<M extends string>(
+  id: string,
+  title: Message,
+  messages: Record<M, MessageMeta>,
+  explain: (cell: Cell) => Omit<Report<M>, 'locations'> | undefined,
+): Rule {
+  return defineRule({
+    meta: { id, group: 'workbook', title, messages },
+    check(ctx: ReviewContext) {
+      const out: Report<M>[] = [];
+      for (const sheet of ctx.workbook.sheets)
+        sheet.rows.forEach((row, r) =>
+          row?.forEach((cell, c) => {
+            const said = cell && explain(cell);
+            if (said) out.push({ ...said, locations: [{ sheet: sheet.name, cell: toA1(r, c) }] });
+          }),
+        );
+      return out;
+    },
+  });
+}

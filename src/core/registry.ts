@@ -1,0 +1,121 @@
+/**
+ * Every finding id a user can meet, in one list: the messages each rule declares (rules/<group>/*.ts, `meta.messages`)
+ * and the findings minted outside rules — by the fill planner (performance/fill.ts), the summary (summary/) and the
+ * engine itself (review.ts). The engine refuses a report whose message its rule did not declare.
+ */
+import { findingId, MessageMeta, Rule, RuleGroup } from './context';
+import { Level } from './model/findings';
+import { allRules } from './rules';
+
+/** A rule reported a message id it does not declare in `meta.messages`. */
+export class UndeclaredMessageError extends Error {
+  constructor(ruleId: string, messageId: string) {
+    super(`rule ${ruleId} reported the undeclared message "${messageId}"`);
+    this.name = 'UndeclaredMessageError';
+  }
+}
+
+/** The declared message a report names, with the finding id it produces. */
+export function declaredMessage(rule: Rule, messageId: string): MessageMeta & { id: string } {
+  const m = Object.prototype.hasOwnProperty.call(rule.meta.messages, messageId)
+    ? rule.meta.messages[messageId]
+    : undefined;
+  if (!m) throw new UndeclaredMessageError(rule.meta.id, messageId);
+  return { ...m, id: findingId(rule.meta.id, m) };
+}
+
+/** Who mints a finding: a rule (during review), the fill planner, the summary, or the engine. */
+export type FindingSource = 'rule' | 'fill' | 'summary' | 'engine';
+
+export interface DeclaredFinding {
+  /** The finding's id (`Finding.rule`). */
+  id: string;
+  group: RuleGroup | 'engine' | 'summary';
+  source: FindingSource;
+  /** The rule that reports it (source 'rule'). */
+  rule?: string;
+  /** The message id within the rule (source 'rule'). */
+  messageId?: string;
+  level: Level;
+  rounding?: true;
+  zh: string;
+  en: string;
+}
+
+/** Findings no rule reports: the fill planner's (`gouji fill`, 填充评分), the summary's and the engine's. */
+export const OTHER_FINDINGS: DeclaredFinding[] = [
+  {
+    id: 'performance/self-eval-needs-person',
+    group: 'performance',
+    source: 'fill',
+    level: 'warning',
+    zh: '“{指标}”需人工评分（定性指标、缺少数据或评分规则不适用）',
+    en: '"{indicator}" must be scored by a person (qualitative, missing data or no applicable rule)',
+  },
+  {
+    id: 'performance/self-eval-total-pending',
+    group: 'performance',
+    source: 'fill',
+    level: 'info',
+    zh: '“{项目}”的总分和等次未填写（尚有得分需人工评定或有得分超过分值）',
+    en: '"{project}": 总分 and 等次 not filled (scores still need a person, or a score exceeds its weight)',
+  },
+  {
+    id: 'performance/self-eval-unreadable',
+    group: 'performance',
+    source: 'fill',
+    level: 'info',
+    zh: '无法评分“{项目}”（{原因}），已跳过',
+    en: 'could not score "{project}" ({reason}); skipped',
+  },
+  {
+    id: 'workbook/protected-sheet',
+    group: 'workbook',
+    source: 'fill',
+    level: 'warning',
+    zh: '工作表“{表}”受保护，评分未写入',
+    en: 'The sheet "{sheet}" is protected, so no score was written',
+  },
+  {
+    id: 'summary/name-taken',
+    group: 'summary',
+    source: 'summary',
+    level: 'info',
+    zh: '已有用户自己的“{名称}”工作表，汇总写入了“{新名称}”',
+    en: 'A user sheet named "{name}" exists; the summary went to "{new name}"',
+  },
+  {
+    id: 'engine/rule-failed',
+    group: 'engine',
+    source: 'engine',
+    level: 'info',
+    zh: '规则 {规则} 无法检查本工作簿（{原因}），已跳过',
+    en: 'Rule {rule} could not check this workbook ({reason}); skipped',
+  },
+];
+
+/** Every finding a user can meet: one entry per declared message of every rule, then OTHER_FINDINGS. */
+export function declaredFindings(rules: Rule[] = allRules): DeclaredFinding[] {
+  const out: DeclaredFinding[] = [];
+  for (const rule of rules)
+    for (const [messageId, m] of Object.entries(rule.meta.messages)) {
+      const d: DeclaredFinding = {
+        id: findingId(rule.meta.id, m),
+        group: rule.meta.group,
+        source: 'rule',
+        rule: rule.meta.id,
+        messageId,
+        level: m.level,
+        zh: m.zh,
+        en: m.en,
+      };
+      if (m.rounding) d.rounding = true;
+      out.push(d);
+    }
+  return [...out, ...OTHER_FINDINGS];
+}
+
+/** The set of every finding id (rule findings, fill, summary, engine). */
+export function declaredFindingIds(rules: Rule[] = allRules): Set<string> {
+  return new Set(declaredFindings(rules).map((d) => d.id));
+}
