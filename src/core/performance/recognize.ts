@@ -26,13 +26,13 @@ export function recognizePerformanceForms(workbook: Workbook): {
       // one reader for both recognisers: each row is read once
       const reader = possible ? new SheetReader(sheet) : undefined;
       const evaluations = reader ? recognizeSelfEvaluations(sheet, reader) : [];
-      selfEvaluations.push(...evaluations);
+      for (const e of evaluations) selfEvaluations.push(e);
       const forms = (reader ? recognizeTargetForms(sheet, reader) : []).filter(
         // the target/actual block of a provincial 自评表 is not a 绩效目标表
         (f) => !evaluations.some((e) => f.range.top >= e.range.top && f.range.top <= e.range.bottom),
       );
       const filled = forms.filter((f) => f.indicators.length > 0);
-      targetForms.push(...filled);
+      for (const f of filled) targetForms.push(f);
       const titled = sheet.rows
         .slice(0, 3)
         .some((row) => row?.some((c) => typeof c?.value === 'string' && /绩效目标表/.test(c.value)));

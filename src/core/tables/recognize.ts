@@ -30,8 +30,8 @@ export function recognizeBudgetTables(workbook: Workbook): {
     if (sheet.kind) continue;
     try {
       const found = recognizeSheet(new Grid(sheet));
-      tables.push(...found.tables);
-      skipped.push(...found.skipped);
+      for (const t of found.tables) tables.push(t);
+      for (const s of found.skipped) skipped.push(s);
     } catch (e) {
       skipped.push({
         sheet: sheet.name,

@@ -33,7 +33,7 @@ export function twoSidedRows(
     const { rows, groupOf } = readSide(grid, s, si, amount, dataRows);
     const ranks = groupRanks(rows, groupOf);
     const base = all.length;
-    all.push(...rows);
+    for (const row of rows) all.push(row);
     linkSide({ base, rows, section: s, decimals: decimalsOf(rows), ranks });
     levelsUnderLei(all, rows);
   });
