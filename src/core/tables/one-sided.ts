@@ -200,7 +200,10 @@ function linkByCodes(rows: TableRow[]): void {
     while (stack.length && !row.code.startsWith(rows[stack[stack.length - 1]].code as string)) stack.pop();
     const p = stack.length ? stack[stack.length - 1] : undefined;
     if (p !== undefined && rows[p].code !== row.code) row.parent = p;
-    else if (p === undefined && unit !== undefined) row.parent = unit;
+    // the same code printed twice (two 30208 rows): a sibling of the first, summed into the same parent
+    // (codes/duplicate reports it), not a top-level row of its own
+    else if (p !== undefined) row.parent = rows[p].parent;
+    else if (unit !== undefined) row.parent = unit;
     row.levelFrom = 'code';
     stack.push(i);
   });

@@ -32,6 +32,7 @@ export function twoSidedRows(
     const amount = s.amountCols.map((c) => byCol.get(c) as TableColumn);
     const { rows, groupOf } = readSide(grid, s, si, amount, dataRows);
     const ranks = groupRanks(rows, groupOf);
+    headYearAndCarry(rows, ranks);
     const base = all.length;
     for (const row of rows) all.push(row);
     linkSide({ base, rows, section: s, decimals: decimalsOf(rows), ranks });
@@ -129,6 +130,37 @@ function groupRanks(rows: TableRow[], groupOf: (string | undefined)[]): (number 
   return ranks;
 }
 
+/** A carry-over term of a 收支 side: 上年结转, 年末结转和结余, 结转下年, 年终结转结余 (not a 其中 line). */
+const CARRY_ROW = /^(上年|年初|年末|年终|期末)[^其]*(结转|结余)|^结转下年|^上年结余/;
+
+/**
+ * 本年支出合计 printed first, above the 类 rows (central-government layout), heads them like 一、本年支出: it is not a
+ * total closing the rows above it; and an unnumbered 年末结转 / 结转下年 after a numbered list (or under such a
+ * heading) is a term of the side, never a part of the last item (a 支出总计 is not the sum of a line and its own
+ * breakdown).
+ */
+function headYearAndCarry(rows: TableRow[], ranks: (number | undefined)[]): void {
+  const first = rows[0];
+  if (first?.role === 'year' && first.level === 'total' && rows[1] && rows[1].level !== 'total')
+    first.level = 'item';
+  let headed = false; // a year heading above this row
+  rows.forEach((r, i) => {
+    const o = ordinalOf(r.name);
+    const prev = rows[i - 1];
+    const afterList = !!prev && prev.level !== 'total' && ordinalOf(prev.name).rank > 0;
+    if (
+      (afterList || headed) &&
+      ranks[i] === undefined &&
+      o.rank === 0 &&
+      !o.ofWhich &&
+      r.level !== 'total' &&
+      CARRY_ROW.test(o.rest)
+    )
+      ranks[i] = 0.5;
+    if (r.role === 'year' && r.level !== 'total') headed = true;
+  });
+}
+
 /** A side's rows and how they are nested: `base` is the index of its first row in the table's rows. */
 interface Side {
   base: number;
@@ -191,6 +223,7 @@ function linkRegion(side: Side, reg: Region, state: YearState): void {
     cols: side.section.amountCols,
     decimals: side.decimals,
     ranks: side.ranks.slice(reg.from, reg.to),
+    headings: list.map((r) => r.role === 'year' && r.level !== 'total' && ordinalOf(r.name).rank === 0),
     // a heading 一、本年支出合计 above the 类 rows is not a level of its own
     maxDepth: list.some((r) => r.role === 'year' && r.level !== 'total') ? 4 : 3,
     anchors: expense ? new Set([...FUNCTIONAL_LEI_NAMES, ...ECONOMIC_LEI_NAMES]) : undefined,
