@@ -44,7 +44,11 @@ export function recognize(
     narratives: findNarrativeCells(workbook),
   };
   if (observer) ctx.observer = observer;
-  return { ctx, skipped: [...budget.skipped, ...perf.skipped] };
+  // sheets a reader could not read (damaged XML) are reported, never silently left out
+  const unreadable = workbook.sheets.flatMap((s) =>
+    s.unreadable ? [{ sheet: s.name, reason: s.unreadable }] : [],
+  );
+  return { ctx, skipped: [...unreadable, ...budget.skipped, ...perf.skipped] };
 }
 
 /**
