@@ -97,7 +97,8 @@ export function review(
         },
       ];
     }
-    findings.push(...applyLevels(out, settings.rules));
+    // one push per finding: spreading 100,000+ findings into push() overflows the stack
+    for (const f of applyLevels(out, settings.rules)) findings.push(f);
   }
   sortFindings(findings, workbook);
   return {

@@ -3,9 +3,19 @@ import { CellRange } from '../model/address';
 import { Cell, cellText, getCell, mergeAt, Sheet, sheetExtent } from '../model/workbook';
 import { tidy } from './text';
 
+/** A non-empty cell of a row: its column, the cell and its tidied display text. */
+export interface RowCell {
+  col: number;
+  cell: Cell;
+  text: string;
+}
+
 export class Grid {
   readonly rows: number;
   readonly cols: number;
+  /** rowCells per row, read once (recognition asks for the same rows many times). */
+  private readonly rowCache: (RowCell[] | undefined)[] = [];
+
   constructor(readonly sheet: Sheet) {
     const ext = sheetExtent(sheet);
     this.rows = ext.rows;
@@ -44,9 +54,12 @@ export class Grid {
     return tidy(cellText(this.shown(row, col)));
   }
 
-  /** Own non-empty cells of a row, left to right. */
-  rowCells(row: number): { col: number; cell: Cell; text: string }[] {
-    const out: { col: number; cell: Cell; text: string }[] = [];
+  /** Own non-empty cells of a row, left to right. Read once per row; callers must not change the list. */
+  rowCells(row: number): readonly RowCell[] {
+    const cached = this.rowCache[row];
+    if (cached) return cached;
+    const out: RowCell[] = [];
+    if (row >= 0) this.rowCache[row] = out;
     const r = this.sheet.rows[row];
     if (!r) return out;
     for (let c = 0; c < r.length && c < this.cols; c++) {
