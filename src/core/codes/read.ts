@@ -441,7 +441,16 @@ export function codeLabel(r: CodeReading): string {
  */
 export function duplicateCodes(readings: CodeReading[]): [CodeReading, CodeReading][] {
   const out: [CodeReading, CodeReading][] = [];
-  const seen = new Map<string, CodeReading>();
+  // per table (sheet + top row, as one key: two recognised tables there are one table here), then per block and code
+  const tableKeys = new Map<BudgetTable, string>();
+  const tableKey = (t: BudgetTable): string => {
+    let k = tableKeys.get(t);
+    if (k === undefined) {
+      k = `${t.sheet}|${t.range.top}`;
+      tableKeys.set(t, k);
+    }
+    return k;
+  };
   const blocks = new Map<BudgetTable, number[]>();
   const blockOf = (r: CodeReading): number => {
     let b = blocks.get(r.table);
@@ -453,16 +462,24 @@ export function duplicateCodes(readings: CodeReading[]): [CodeReading, CodeReadi
     return b[r.rowIndex] ?? 0;
   };
   // a 部门 code printed beside a 政府 code: the pair is the row's code (301 with 501 机关 and again with 505 事业单位)
-  const beside = new Map<string, string>();
+  const beside = new Map<string, Map<number, string>>();
   for (const r of readings)
-    if (r.group === 1 && r.code) beside.set(`${r.table.sheet}|${r.table.range.top}|${r.rowIndex}`, r.code);
+    if (r.group === 1 && r.code) {
+      const k = tableKey(r.table);
+      let m = beside.get(k);
+      if (!m) beside.set(k, (m = new Map()));
+      m.set(r.rowIndex, r.code);
+    }
+  const seen = new Map<string, Map<string, CodeReading>>();
   for (const r of readings) {
     if (!r.code || r.group !== 0) continue;
-    const row = `${r.table.sheet}|${r.table.range.top}`;
-    const key = `${row}|${blockOf(r)}|${r.code}|${beside.get(`${row}|${r.rowIndex}`) ?? ''}`;
-    const first = seen.get(key);
+    const t = tableKey(r.table);
+    let inTable = seen.get(t);
+    if (!inTable) seen.set(t, (inTable = new Map()));
+    const key = `${blockOf(r)}|${r.code}|${beside.get(t)?.get(r.rowIndex) ?? ''}`;
+    const first = inTable.get(key);
     if (first) out.push([r, first]);
-    else seen.set(key, r);
+    else inTable.set(key, r);
   }
   return out;
 }
