@@ -25,12 +25,12 @@ export function declaredMessage(rule: Rule, messageId: string): MessageMeta & { 
 }
 
 /** Who mints a finding: a rule (during review), the fill planner, the summary, or the engine. */
-export type FindingSource = 'rule' | 'fill' | 'summary' | 'engine';
+export type FindingSource = 'rule' | 'fill' | 'summary' | 'engine' | 'excel';
 
 export interface DeclaredFinding {
   /** The finding's id (`Finding.rule`). */
   id: string;
-  group: RuleGroup | 'engine' | 'summary';
+  group: RuleGroup | 'engine' | 'summary' | 'excel';
   source: FindingSource;
   /** The rule that reports it (source 'rule'). */
   rule?: string;
@@ -77,6 +77,14 @@ export const OTHER_FINDINGS: DeclaredFinding[] = [
     en: 'The sheet "{sheet}" is protected, so no score was written',
   },
   {
+    id: 'excel/protected-sheet',
+    group: 'excel',
+    source: 'excel',
+    level: 'info',
+    zh: '工作表“{表}”受保护，勾稽未在其中标注、写入或清除标注',
+    en: 'The sheet "{sheet}" is protected, so Gouji did not mark, write or clear highlights in it',
+  },
+  {
     id: 'summary/name-taken',
     group: 'summary',
     source: 'summary',
@@ -93,6 +101,26 @@ export const OTHER_FINDINGS: DeclaredFinding[] = [
     en: 'Rule {rule} could not check this workbook ({reason}); skipped',
   },
 ];
+
+/** Where each non-rule source mints its findings (a rule's file is `src/core/rules/<rule id>.ts`). */
+const SOURCE_FILES: Record<Exclude<FindingSource, 'rule'>, string> = {
+  fill: 'src/core/performance/fill.ts',
+  summary: 'src/core/summary/index.ts',
+  engine: 'src/core/review.ts',
+  excel: 'src/excel/highlight.ts',
+};
+
+/** The file, relative to the repository, where a declared finding is born. */
+export function sourceFile(d: DeclaredFinding): string {
+  return d.source === 'rule' ? `src/core/rules/${d.rule}.ts` : SOURCE_FILES[d.source];
+}
+
+/** The declaration of a finding id minted outside rules (fill, summary, engine, excel); throws on an unknown id. */
+export function otherFinding(id: string): DeclaredFinding {
+  const d = OTHER_FINDINGS.find((o) => o.id === id);
+  if (!d) throw new Error(`undeclared finding id ${id}`);
+  return d;
+}
 
 /** Every finding a user can meet: one entry per declared message of every rule, then OTHER_FINDINGS. */
 export function declaredFindings(rules: Rule[] = allRules): DeclaredFinding[] {
