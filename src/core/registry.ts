@@ -5,6 +5,7 @@
  */
 import { findingId, MessageMeta, Rule, RuleGroup } from './context';
 import { Level } from './model/findings';
+import { FILL_FINDINGS } from './performance/fill-findings';
 import { allRules } from './rules';
 
 /** A rule reported a message id it does not declare in `meta.messages`. */
@@ -44,38 +45,7 @@ export interface DeclaredFinding {
 
 /** Findings no rule reports: the fill planner's (`gouji fill`, 填充评分), the summary's and the engine's. */
 export const OTHER_FINDINGS: DeclaredFinding[] = [
-  {
-    id: 'performance/self-eval-needs-person',
-    group: 'performance',
-    source: 'fill',
-    level: 'warning',
-    zh: '“{指标}”需人工评分（定性指标、缺少数据或评分规则不适用）',
-    en: '"{indicator}" must be scored by a person (qualitative, missing data or no applicable rule)',
-  },
-  {
-    id: 'performance/self-eval-total-pending',
-    group: 'performance',
-    source: 'fill',
-    level: 'info',
-    zh: '“{项目}”的总分和等次未填写（尚有得分需人工评定或有得分超过分值）',
-    en: '"{project}": 总分 and 等次 not filled (scores still need a person, or a score exceeds its weight)',
-  },
-  {
-    id: 'performance/self-eval-unreadable',
-    group: 'performance',
-    source: 'fill',
-    level: 'info',
-    zh: '无法评分“{项目}”（{原因}），已跳过',
-    en: 'could not score "{project}" ({reason}); skipped',
-  },
-  {
-    id: 'workbook/protected-sheet',
-    group: 'workbook',
-    source: 'fill',
-    level: 'warning',
-    zh: '工作表“{表}”受保护，评分未写入',
-    en: 'The sheet "{sheet}" is protected, so no score was written',
-  },
+  ...Object.values(FILL_FINDINGS).map((f): DeclaredFinding => ({ ...f, source: 'fill' })),
   {
     id: 'excel/protected-sheet',
     group: 'excel',
