@@ -38,7 +38,10 @@ export function findingEntries(): Entry[] {
 }
 
 const CHOICES: RuleLevel[] = ['off', 'error', 'warning', 'info'];
-/** Rows shown at once (the pane stays light); the search narrows the rest. Changed ids always come first. */
+/**
+ * Rows shown at once (the pane stays light): with no search, only the ids whose level was changed; a search shows
+ * its matches, changed ids first.
+ */
 const MAX_SHOWN = 12;
 
 export interface RuleLevelsProps {
@@ -55,7 +58,9 @@ export function RuleLevels({ settings, onChange, t, lang }: RuleLevelsProps) {
   const q = query.trim().toLowerCase();
   const changed = (e: Entry) => settings.rules?.[e.id] !== undefined;
   const matching = (
-    q ? entries.filter((e) => [e.id, e.zh, e.en].some((s) => s.toLowerCase().includes(q))) : entries
+    q
+      ? entries.filter((e) => [e.id, e.zh, e.en].some((s) => s.toLowerCase().includes(q)))
+      : entries.filter(changed)
   ).sort((a, b) => Number(changed(b)) - Number(changed(a)));
   const shown = matching.slice(0, MAX_SHOWN);
 
@@ -75,7 +80,9 @@ export function RuleLevels({ settings, onChange, t, lang }: RuleLevelsProps) {
         value={query}
         onChange={(_e, d) => setQuery(d.value)}
       />
-      {shown.length === 0 ? (
+      {!q && shown.length === 0 ? (
+        <div className={styles.desc}>{t('ruleSearchFirst', { n: entries.length })}</div>
+      ) : shown.length === 0 ? (
         <div className={styles.desc}>{t('ruleNoMatch')}</div>
       ) : (
         <ul className={styles.list} aria-label={t('ruleLevels')}>
