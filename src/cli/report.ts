@@ -1,6 +1,7 @@
 /** The readable report and the stable JSON shape of `gouji check`. */
 import { Finding, Lang, Level, LEVELS } from '../core/model/findings';
-import { kindName } from '../core/labels';
+import { kindName, unitName } from '../core/labels';
+import { readableValue, summariseCells } from '../core/readable';
 import { ReviewResult } from '../core/review';
 
 export interface CheckJson {
@@ -43,7 +44,7 @@ const WORDS = {
     prose: (n: number, sheets: string) => `说明文字 ${n} 段（${sheets}）。`,
     sheets: (n: number) => `工作簿共有 ${n} 个工作表。`,
     skipped: '已跳过：',
-    unit: '单位',
+    unit: '单位：',
     counts: (c: Record<Level, number>) =>
       `结果：错误 ${c.error} 项，警告 ${c.warning} 项，提示 ${c.info} 项。`,
     clean: '未发现问题。',
@@ -60,7 +61,7 @@ const WORDS = {
     prose: (n: number, sheets: string) => `${n} narrative paragraph(s) (${sheets}).`,
     sheets: (n: number) => `The workbook has ${n} sheet(s).`,
     skipped: 'Skipped:',
-    unit: 'unit',
+    unit: 'unit: ',
     counts: (c: Record<Level, number>) =>
       `Result: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info.`,
     clean: 'No problems found.',
@@ -72,21 +73,16 @@ const WORDS = {
   },
 };
 
-function valueText(v: number | string): string {
-  return typeof v === 'number' ? String(v) : v;
-}
-
 function findingLine(f: Finding, lang: Lang): string[] {
   const w = WORDS[lang];
   const where = f.locations[0]?.cell ?? '';
   const lines = [`  [${w.level[f.level]}] ${where.padEnd(6)} ${f.message[lang]}  (${f.rule})`];
   const detail: string[] = [];
-  if (f.expected !== undefined) detail.push(`${w.expected} ${valueText(f.expected)}`);
-  if (f.actual !== undefined) detail.push(`${w.actual} ${valueText(f.actual)}`);
-  const others = f.locations
-    .slice(1)
-    .map((l) => (l.sheet === f.locations[0].sheet ? l.cell : `${l.sheet}!${l.cell}`));
-  if (others.length) detail.push(`${w.also} ${others.join(', ')}`);
+  if (f.expected !== undefined) detail.push(`${w.expected} ${readableValue(f.expected, lang)}`);
+  if (f.actual !== undefined) detail.push(`${w.actual} ${readableValue(f.actual, lang)}`);
+  const first = f.locations[0];
+  const others = f.locations.slice(1).filter((l) => !(l.sheet === first.sheet && l.cell === first.cell));
+  if (others.length) detail.push(`${w.also} ${summariseCells(others, first.sheet, lang)}`);
   if (detail.length) lines.push(`           ${detail.join(lang === 'zh' ? '；' : '; ')}`);
   return lines;
 }
@@ -100,10 +96,13 @@ export function textReport(file: string, result: ReviewResult, lang: Lang): stri
     out.push(w.tables(result.tables.length));
     for (const t of result.tables)
       out.push(
-        `  ${t.sheet}  ${t.range}  ${kindName(t.kind, lang)}${t.unit ? `  ${w.unit}：${t.unit}` : ''}`,
+        `  ${t.sheet}  ${t.range}  ${kindName(t.kind, lang)}${t.unit ? `  ${w.unit}${unitName(t.unit, lang)}` : ''}`,
       );
   }
-  if (prose.length) out.push(w.prose(prose.length, [...new Set(prose.map((p) => p.sheet))].join('、')));
+  if (prose.length)
+    out.push(
+      w.prose(prose.length, [...new Set(prose.map((p) => p.sheet))].join(lang === 'zh' ? '、' : ', ')),
+    );
   if (result.skipped.length) {
     out.push(w.skipped);
     for (const s of result.skipped) out.push(`  ${s.sheet}: ${s.reason[lang]}`);
@@ -117,8 +116,53 @@ export function textReport(file: string, result: ReviewResult, lang: Lang): stri
   }
   for (const [sheet, list] of bySheet) {
     const c = LEVELS.map((l) => `${w.level[l]} ${list.filter((f) => f.level === l).length}`).join(' · ');
-    out.push('', `【${sheet}】 ${c}`);
+    out.push('', lang === 'zh' ? `【${sheet}】 ${c}` : `[${sheet}] ${c}`);
     for (const f of list) out.push(...findingLine(f, lang));
   }
   return out.join('\n') + '\n';
+}
+
+export interface ReviewFooter {
+  /** Score cells filled; undefined when the workbook has no 自评表 to fill. */
+  filled?: number;
+  highlighted: number;
+  summarySheet: string;
+  output: string;
+  /** Counts of a review before filling, when filling wrote cells. */
+  before?: Record<Level, number>;
+  after: Record<Level, number>;
+}
+
+/** The closing lines of `gouji review`: what was written, and how filling changed what the review sees. */
+export function reviewFooter(f: ReviewFooter, lang: Lang): string {
+  const lines: string[] = [];
+  const c = (n: Record<Level, number>) =>
+    lang === 'zh'
+      ? `错误 ${n.error} 项，警告 ${n.warning} 项，提示 ${n.info} 项`
+      : `${n.error} error(s), ${n.warning} warning(s), ${n.info} info`;
+  if (f.before && f.filled) {
+    const same = LEVELS.every((l) => f.before![l] === f.after[l]);
+    lines.push(
+      lang === 'zh'
+        ? `填充评分后重新审核：${c(f.after)}${same ? '，与填充前相同' : `（填充前：${c(f.before)}）`}。`
+        : `Reviewed again after filling: ${c(f.after)}${same ? ', as before filling' : ` (before filling: ${c(f.before)})`}.`,
+    );
+  }
+  const parts =
+    lang === 'zh'
+      ? [
+          ...(f.filled !== undefined ? [`已填写评分 ${f.filled} 处`] : []),
+          `标注 ${f.highlighted} 个单元格`,
+          `汇总表“${f.summarySheet}”`,
+        ]
+      : [
+          ...(f.filled !== undefined ? [`filled ${f.filled} score cell(s)`] : []),
+          `highlighted ${f.highlighted} cell(s)`,
+          `summary sheet "${f.summarySheet}"`,
+        ];
+  if (lang === 'en') parts[0] = parts[0][0].toUpperCase() + parts[0].slice(1);
+  lines.push(
+    lang === 'zh' ? `${parts.join('，')}。写出：${f.output}` : `${parts.join(', ')}. Wrote: ${f.output}`,
+  );
+  return `\n${lines.join('\n')}\n`;
 }

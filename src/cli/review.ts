@@ -12,7 +12,7 @@ import { patchXlsx } from '../xlsx';
 import { parseArgs, settingsFlag } from './args';
 import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
 import { loadWorkbook } from './load';
-import { textReport, toJson } from './report';
+import { reviewFooter, textReport, toJson } from './report';
 
 export async function runReview(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
@@ -59,10 +59,21 @@ export async function runReview(argv: string[], io: CliIO): Promise<number> {
     );
   } else {
     io.stdout(textReport(file, result, lang));
+    const hasSelfEvaluation = reviewed.tables.some((t) => t.kind === 'self-evaluation');
+    // what the review saw before filling, so the report can say what filling changed
+    const before = fill.writes.length ? review(loadWorkbook(original, file), settings).counts : undefined;
     io.stdout(
-      lang === 'zh'
-        ? `\n已填写评分 ${fill.writes.length} 处，标注 ${highlights.length} 个单元格，汇总表“${summary.sheet.name}”。写出：${out}\n`
-        : `\nFilled ${fill.writes.length} score cell(s), highlighted ${highlights.length} cell(s), summary sheet "${summary.sheet.name}". Wrote: ${out}\n`,
+      reviewFooter(
+        {
+          filled: hasSelfEvaluation || fill.writes.length ? fill.writes.length : undefined,
+          highlighted: highlights.length,
+          summarySheet: summary.sheet.name,
+          output: out,
+          before,
+          after: result.counts,
+        },
+        lang,
+      ),
     );
   }
   return result.counts.error > 0 ? 1 : 0;

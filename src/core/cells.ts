@@ -13,14 +13,18 @@ export function cellRule<M extends string>(
   title: Message,
   messages: Record<M, MessageMeta>,
   explain: (cell: Cell) => Omit<Report<M>, 'locations'> | undefined,
+  /** Cells (`sheet\u0000row,col`) the rule leaves alone in this workbook. */
+  exempt?: (ctx: ReviewContext) => Set<string>,
 ): Rule {
   return defineRule({
     meta: { id, group: 'workbook', title, messages },
     check(ctx: ReviewContext) {
       const out: Report<M>[] = [];
+      const skip = exempt?.(ctx);
       for (const sheet of ctx.workbook.sheets)
         sheet.rows.forEach((row, r) =>
           row?.forEach((cell, c) => {
+            if (skip?.has(`${sheet.name}\u0000${r},${c}`)) return;
             const said = cell && explain(cell);
             if (said) out.push({ ...said, locations: [{ sheet: sheet.name, cell: toA1(r, c) }] });
           }),

@@ -26,3 +26,39 @@ const KIND_NAMES: Record<string, { zh: string; en: string }> = {
 export function kindName(kind: string, lang: Lang): string {
   return KIND_NAMES[kind]?.[lang] ?? kind;
 }
+
+const UNIT_NAMES: Record<string, { zh: string; en: string }> = {
+  元: { zh: '元', en: 'yuan' },
+  千元: { zh: '千元', en: '1,000 yuan' },
+  万元: { zh: '万元', en: '10,000 yuan' },
+  亿元: { zh: '亿元', en: '100 million yuan' },
+};
+
+/** A money unit in the report language: '万元' → '10,000 yuan' in English. */
+export function unitName(unit: string, lang: Lang): string {
+  return UNIT_NAMES[unit]?.[lang] ?? unit;
+}
+
+const INDICATOR_KINDS: Record<string, string> = {
+  数量: 'Quantity',
+  质量: 'Quality',
+  时效: 'Timeliness',
+  成本: 'Cost',
+  社会效益: 'Social benefit',
+  经济效益: 'Economic benefit',
+  生态效益: 'Ecological benefit',
+  可持续影响: 'Sustainability',
+  满意度: 'Satisfaction',
+};
+
+/** A 二级/三级 indicator kind in the report language ('时效' → 'Timeliness'). */
+export function indicatorKindName(kind: string, lang: Lang): string {
+  return lang === 'zh' ? kind : (INDICATOR_KINDS[kind] ?? kind);
+}
+
+const GRADES: Record<string, string> = { 优: 'Excellent', 良: 'Good', 中: 'Fair', 差: 'Poor' };
+
+/** A grade (等次) Gouji computed, in the report language. */
+export function gradeName(grade: string, lang: Lang): string {
+  return lang === 'zh' ? grade : (GRADES[grade] ?? grade);
+}

@@ -3,11 +3,12 @@
  *
  * A review is one Excel.run: read (3 syncs) → core review → highlights (1 sync) = 4 syncs, whatever the
  * number of sheets (more only when a response would pass ~4 MB). Filling scores: read → core planFill →
- * write into still-empty cells (5 syncs). The summary: read → review → core planSummary → write the sheet
- * (6 syncs). Every run merges into one undo step where the host supports it.
+ * write into still-empty cells → go to the first cell written (6 syncs). The summary: read → review → core planSummary → write the sheet
+ * and go to its A1 (6 syncs; one more for the page setup where ExcelApi 1.9 is there). Every run merges into one undo step where the host supports it.
  */
 import { planHighlights } from '../core/highlights';
 import { GoujiHost, Progress, ReviewOutcome } from '../core/host';
+import { toA1 } from '../core/model/address';
 import { countByLevel, CellRef, Finding } from '../core/model/findings';
 import { review } from '../core/review';
 import { Settings } from '../core/settings';
@@ -16,7 +17,7 @@ import { planFill } from '../core/performance/fill';
 import { planSummary } from '../core/summary';
 import { GoujiExcelError, runExcel } from './office';
 import { ReadOptions, readSnapshot } from './read';
-import { selectCell } from './select';
+import { selectCell, showChanged } from './select';
 import { writeSummarySheet } from './summary';
 import { applyWrites } from './writes';
 
@@ -127,6 +128,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): GoujiHost {
           const plan = planFill(snapshot.workbook, settings);
           progress?.(t.write, 0.8);
           const result = await applyWrites(context, plan.writes, snapshot.sheets);
+          // the view goes to what changed: the first score written
+          const shown = result.first && snapshot.sheets.find((s) => s.name === result.first?.sheet);
+          if (result.first && shown)
+            await showChanged(context, shown.proxy, toA1(result.first.row, result.first.col));
           progress?.(t.done, 1);
           return { written: result.written, findings: [...plan.findings, ...result.findings] };
         }),

@@ -7,7 +7,7 @@
  * where the host has the APIs; table names are made unique in the workbook.
  */
 import { CellRange } from '../core/model/address';
-import { SheetSpec, SpecCell } from '../core/model/edits';
+import { PrintSetup, SheetSpec, SpecCell } from '../core/model/edits';
 import { argbToHex, excelApi, GoujiExcelError, OWNER_NAME, quoteSheet } from './office';
 
 export { OWNER_NAME };
@@ -35,6 +35,38 @@ function inputValue(c: SpecCell): string | number | boolean {
   if (c.value === null) return '';
   if (typeof c.value === 'string' && /^[=+\-@]/.test(c.value)) return `'${c.value}`;
   return c.value;
+}
+
+/**
+ * Page setup (ExcelApi 1.9): paper, orientation, fit to one page wide, margins, rows repeated on every page,
+ * page numbers. A host that refuses part of it still keeps the summary: printing is the only thing lost.
+ */
+export async function applyPrintSetup(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  print: PrintSetup,
+): Promise<boolean> {
+  try {
+    const layout = sheet.pageLayout;
+    layout.paperSize = 'A4';
+    layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    const inch = 72;
+    layout.leftMargin = print.margins.left * inch;
+    layout.rightMargin = print.margins.right * inch;
+    layout.topMargin = print.margins.top * inch;
+    layout.bottomMargin = print.margins.bottom * inch;
+    layout.headerMargin = print.margins.header * inch;
+    layout.footerMargin = print.margins.footer * inch;
+    layout.centerHorizontally = true;
+    if (print.titleRows)
+      layout.setPrintTitleRows(`$${print.titleRows.top + 1}:$${print.titleRows.bottom + 1}`);
+    if (print.pageNumbers) layout.headersFooters.defaultForAllPages.centerFooter = '&P / &N';
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function writeSummarySheet(
@@ -153,7 +185,10 @@ export async function writeSummarySheet(
     );
   }
   if (spec.freezeRows && api17) sheet.freezePanes.freezeRows(spec.freezeRows);
+  // the view goes to the summary's top-left
   sheet.activate();
+  sheet.getRange('A1').select();
   await context.sync();
+  if (spec.print && excelApi('1.9')) await applyPrintSetup(context, sheet, spec.print);
   return { sheet: name, replaced: owned };
 }

@@ -11,6 +11,8 @@ import { protectedSheetFinding } from './highlight';
 
 export interface WriteResult {
   written: number;
+  /** The first cell written (where the view goes after filling). */
+  first?: CellWrite;
   /** Cells that were not written (no longer empty, sheet missing or protected). */
   findings: Finding[];
 }
@@ -77,6 +79,7 @@ export async function applyWrites(
   await context.sync();
 
   let written = 0;
+  let first: CellWrite | undefined;
   for (const { w, range } of targets) {
     if (!isEmpty(range.values[0][0], range.formulas[0][0])) {
       findings.push({
@@ -92,8 +95,9 @@ export async function applyWrites(
     }
     if (w.numFmt) range.numberFormat = [[w.numFmt]];
     range.values = [[asCellInput(w.value)]];
+    first ??= w;
     written++;
   }
   if (written > 0) await context.sync();
-  return { written, findings };
+  return { written, first, findings };
 }

@@ -20,6 +20,13 @@ export function renderedRows(rows: number, cols: number): number {
 }
 const DEFAULT_COL_PX = 64;
 const ROW_HEADER_PX = 40;
+/** Height of the sticky column header row and of a grid row. */
+const HEADER_PX = 21;
+const ROW_PX = 21;
+/** Rows kept in view above and below a selected cell (as the Office.js adapter does). */
+export const CONTEXT_ROWS = 4;
+const NOTE_GAP_PX = 6;
+const NOTE_MAX_WIDTH_PX = 360;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0, height: '100%' },
@@ -41,16 +48,24 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
   },
   formula: { flexGrow: 1, padding: '2px 0', overflowWrap: 'anywhere' },
+  // a cell's note as Excel shows it: a yellow box beside the cell, over the grid
   note: {
+    position: 'absolute',
+    zIndex: 4,
     margin: 0,
-    padding: '2px 6px',
-    maxWidth: '50%',
+    padding: '6px 8px',
+    boxSizing: 'border-box',
     whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    overflowY: 'auto',
     backgroundColor: '#FFFFE1',
     color: '#242424',
-    border: '1px solid #C8C8A0',
+    border: '1px solid #A0A070',
+    borderRadius: '2px',
+    boxShadow: tokens.shadow8,
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
   },
   scroller: { flexGrow: 1, overflow: 'auto', position: 'relative', backgroundColor: '#FFFFFF' },
   table: {
@@ -192,25 +207,129 @@ function textWidth(text: string): number {
   return w;
 }
 
+/** The notes and comments on a cell, as one text. */
+function noteTextAt(doc: FakeDocument, sheet: FakeSheet, a1: string): string {
+  return (annotations(doc, sheet).get(a1) ?? []).map((n) => n.content).join('\n');
+}
+
+/** Where a note box goes, in the scroller's content coordinates. */
+interface NotePlace {
+  left: number;
+  top: number;
+  width: number;
+  maxHeight: number;
+}
+
+/** A cell's box in the scroller's content coordinates (scroll offsets added). */
+function contentBox(
+  sc: HTMLElement,
+  el: HTMLElement,
+): { left: number; top: number; width: number; height: number } {
+  const s = sc.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  return {
+    left: r.left - s.left + sc.scrollLeft,
+    top: r.top - s.top + sc.scrollTop,
+    width: r.width,
+    height: r.height,
+  };
+}
+
+/** Scroll so the cell is neither at the top nor at the bottom of the view, and not under the row headers. */
+export function scrollWithContext(sc: HTMLElement, cellEl: HTMLElement): void {
+  const cell = contentBox(sc, cellEl);
+  const margin = CONTEXT_ROWS * ROW_PX;
+  const viewTop = sc.scrollTop + HEADER_PX;
+  const viewBottom = sc.scrollTop + sc.clientHeight;
+  if (cell.top < viewTop + margin || cell.top + cell.height > viewBottom - margin) {
+    // a third of the way down: context above, and room below for the note
+    const third = Math.round((sc.clientHeight - HEADER_PX) / 3);
+    sc.scrollTop = Math.max(0, cell.top - HEADER_PX - Math.max(margin, third));
+  }
+  const viewLeft = sc.scrollLeft + ROW_HEADER_PX;
+  const viewRight = sc.scrollLeft + sc.clientWidth;
+  if (cell.left < viewLeft || cell.left + Math.min(cell.width, sc.clientWidth / 2) > viewRight)
+    sc.scrollLeft = Math.max(0, cell.left - ROW_HEADER_PX - DEFAULT_COL_PX);
+}
+
+/**
+ * Beside the cell (right, else left), else under it; always inside the visible part of the grid, scrolling
+ * sideways when that is what it takes.
+ */
+function placeNote(sc: HTMLElement, cellEl: HTMLElement, box: HTMLElement): NotePlace {
+  const visibleWidth = sc.clientWidth - ROW_HEADER_PX - 2 * NOTE_GAP_PX;
+  const width = Math.max(120, Math.min(NOTE_MAX_WIDTH_PX, visibleWidth));
+  const maxHeight = Math.max(60, sc.clientHeight - HEADER_PX - 2 * NOTE_GAP_PX);
+  box.style.width = `${width}px`;
+  box.style.maxHeight = `${maxHeight}px`;
+  const height = Math.min(box.offsetHeight, maxHeight);
+  let cell = contentBox(sc, cellEl);
+  const viewLeft = sc.scrollLeft + ROW_HEADER_PX + NOTE_GAP_PX;
+  const viewRight = sc.scrollLeft + sc.clientWidth - NOTE_GAP_PX;
+  let left = cell.left + cell.width + NOTE_GAP_PX;
+  let top = cell.top;
+  if (left + width > viewRight) {
+    const before = cell.left - NOTE_GAP_PX - width;
+    if (before >= viewLeft) left = before;
+    else {
+      // bring the right side into view if the cell stays visible, else put the note under the cell
+      const shift = left + width - viewRight;
+      if (cell.left - shift >= viewLeft) {
+        sc.scrollLeft += shift;
+        cell = contentBox(sc, cellEl);
+        left = cell.left + cell.width + NOTE_GAP_PX;
+      } else {
+        left = Math.max(viewLeft, Math.min(cell.left, viewRight - width));
+        top = cell.top + cell.height + NOTE_GAP_PX;
+      }
+    }
+  }
+  const viewTop = sc.scrollTop + HEADER_PX + NOTE_GAP_PX;
+  const viewBottom = sc.scrollTop + sc.clientHeight - NOTE_GAP_PX;
+  top = Math.max(viewTop, Math.min(top, viewBottom - height));
+  return { left: Math.round(left), top: Math.round(top), width, maxHeight };
+}
+
 export interface WorkbookViewProps {
   doc: FakeDocument;
 }
 
 export function WorkbookView({ doc }: WorkbookViewProps) {
   const styles = useStyles();
-  useDocumentVersion(doc);
+  const version = useDocumentVersion(doc);
   const sheets = visibleSheets(doc);
   const active = (doc.activeSheetId && doc.sheetById(doc.activeSheetId)) || sheets[0];
   const selection =
     doc.selection && active && doc.selection.sheetId === active.id ? doc.selection.range : undefined;
   const scroller = useRef<HTMLDivElement>(null);
+  const noteBox = useRef<HTMLPreElement>(null);
+  const [notePlace, setNotePlace] = useState<NotePlace | null>(null);
 
   const selKey = selection ? `${active?.id}:${selection.top}:${selection.left}` : '';
+  const activeId = active?.id;
+  // another sheet opens at its top-left, unless the selection there says otherwise
   useLayoutEffect(() => {
-    if (!selKey) return;
-    const el = scroller.current?.querySelector<HTMLElement>('[data-selected="true"]');
-    el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    const sc = scroller.current;
+    if (sc && !selKey) sc.scrollTo?.(0, 0);
+  }, [activeId, selKey]);
+  // a new selection comes into view with rows of context above and below it
+  useLayoutEffect(() => {
+    const sc = scroller.current;
+    const cell = sc?.querySelector<HTMLElement>('td[data-selected="true"]');
+    if (sc && cell) scrollWithContext(sc, cell);
   }, [selKey]);
+  const noteText = selection && active ? noteTextAt(doc, active, toA1(selection.top, selection.left)) : '';
+  // the note beside its cell, wholly inside the visible grid
+  useLayoutEffect(() => {
+    const sc = scroller.current;
+    const cell = sc?.querySelector<HTMLElement>('td[data-selected="true"]');
+    const box = noteBox.current;
+    if (!sc || !cell || !box || !noteText) {
+      setNotePlace(null);
+      return;
+    }
+    setNotePlace(placeNote(sc, cell, box));
+  }, [selKey, noteText, version]);
 
   const activate = (sheet: FakeSheet) => {
     doc.activeSheetId = sheet.id;
@@ -277,7 +396,6 @@ export function WorkbookView({ doc }: WorkbookViewProps) {
 
   const selAddress = selection ? toA1(selection.top, selection.left) : '';
   const selCell = selection ? active.cell(selection.top, selection.left) : undefined;
-  const selNotes = selAddress ? (notes.get(selAddress) ?? []) : [];
 
   return (
     <div className={styles.root} data-testid="workbook-view" data-active-sheet={active.name}>
@@ -288,13 +406,30 @@ export function WorkbookView({ doc }: WorkbookViewProps) {
         <span className={styles.formula}>
           {selCell ? (selCell.formula !== undefined ? `=${selCell.formula}` : formatCell(selCell.value)) : ''}
         </span>
-        {selNotes.length > 0 && (
-          <pre className={styles.note} data-testid="selected-note">
-            {selNotes.map((n) => n.content).join('\n')}
+      </div>
+      <div className={styles.scroller} ref={scroller} data-testid="grid-scroller">
+        {noteText && (
+          <pre
+            ref={noteBox}
+            className={styles.note}
+            role="note"
+            aria-label={selAddress}
+            data-testid="selected-note"
+            data-cell={selAddress}
+            style={
+              notePlace
+                ? {
+                    left: `${notePlace.left}px`,
+                    top: `${notePlace.top}px`,
+                    width: `${notePlace.width}px`,
+                    maxHeight: `${notePlace.maxHeight}px`,
+                  }
+                : { left: 0, top: 0, maxWidth: `${NOTE_MAX_WIDTH_PX}px`, visibility: 'hidden' }
+            }
+          >
+            {noteText}
           </pre>
         )}
-      </div>
-      <div className={styles.scroller} ref={scroller}>
         <table
           className={styles.table}
           style={{ width: `${tableWidth}px` }}

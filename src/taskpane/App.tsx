@@ -22,14 +22,15 @@ import {
 import { DismissRegular, SettingsRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { GoujiHost, Progress, ReviewOutcome } from '../core/host';
-import { CellRef, Finding, Lang } from '../core/model/findings';
+import type { MessageKey } from './i18n';
+import { CellRef, Finding, Lang, LEVELS } from '../core/model/findings';
 import { Settings } from '../core/settings';
 import { Action, ActionBar } from './components/ActionBar';
 import { FindingList } from './components/FindingList';
 import { ResultsView } from './components/ResultsView';
 import { SettingsPanel } from './components/SettingsPanel';
 import { groupFindings, LevelFilter, refText } from './group';
-import { LOCALE, translator } from './i18n';
+import { LOCALE, Translate, translator } from './i18n';
 import { createSettingsStore, SettingsStore } from './settingsStore';
 import { fluentTheme, officeThemeKind, ThemeKind } from './theme';
 
@@ -72,11 +73,14 @@ const useStyles = makeStyles({
 
 type Intent = 'success' | 'warning' | 'error' | 'info';
 
+/** A notice's text is made when it is shown, so it follows the pane language. */
+type NoticeText = (t: Translate, lang: Lang) => string;
+
 interface Notice {
   id: number;
   intent: Intent;
-  title?: string;
-  text: string;
+  title?: NoticeText;
+  text: NoticeText;
   /** Fill results that need a person, listed inside the bar. */
   findings?: Finding[];
 }
@@ -135,7 +139,14 @@ export function App({ host, settingsStore, theme }: AppProps) {
 
   const notice = useCallback((n: Omit<Notice, 'id'>): Notice => ({ ...n, id: ++noticeId.current }), []);
 
-  const errorText = useCallback((e: unknown) => errorMessage(e, lang) || t('unknownError'), [t, lang]);
+  const errorText =
+    (e: unknown): NoticeText =>
+    (tr, l) =>
+      errorMessage(e, l) || tr('unknownError');
+  const say =
+    (key: MessageKey, vars?: Record<string, string | number>): NoticeText =>
+    (tr) =>
+      tr(key, vars);
 
   const run = useCallback(
     async (action: Action) => {
@@ -159,39 +170,60 @@ export function App({ host, settingsStore, theme }: AppProps) {
           setOutcome(result);
           setSelectedKey(undefined);
           setNotices([
-            notice({ intent: 'success', text: t('reviewDone', { highlighted: result.highlighted }) }),
+            notice({ intent: 'success', text: say('reviewDone', { highlighted: result.highlighted }) }),
           ]);
         } else if (action === 'fill') {
           const result = await host.fillScores(settings, progress);
           const list: Notice[] = [
-            notice({ intent: 'success', text: t('fillDone', { written: result.written }) }),
+            notice({ intent: 'success', text: say('fillDone', { written: result.written }) }),
           ];
           if (result.findings.length > 0)
             list.push(
               notice({
                 intent: 'warning',
-                title: t('needsPersonTitle'),
-                text: t('fillNeedsPerson', { n: result.findings.length }),
+                title: say('needsPersonTitle'),
+                text: say('fillNeedsPerson', { n: result.findings.length }),
                 findings: result.findings,
               }),
             );
+          // what was filled changes what the review sees: review again, as `gouji review` does, and say so
+          if (result.written > 0) {
+            setNotices(list);
+            const before = outcome;
+            const after = await host.review(settings, progress);
+            setOutcome(after);
+            setSelectedKey(undefined);
+            const counts = after.counts;
+            const changed =
+              before !== null && LEVELS.some((l) => before.counts[l] !== counts[l])
+                ? { be: before.counts.error, bw: before.counts.warning, bi: before.counts.info }
+                : undefined;
+            list.push(
+              notice({
+                intent: 'info',
+                text: changed
+                  ? say('reviewAfterFillChanged', { ...counts, ...changed })
+                  : say('reviewAfterFill', { ...counts }),
+              }),
+            );
+          }
           setNotices(list);
         } else if (action === 'summary') {
           const result = await host.buildSummary(settings, progress);
-          setNotices([notice({ intent: 'success', text: t('summaryDone', { sheet: result.sheet }) })]);
+          setNotices([notice({ intent: 'success', text: say('summaryDone', { sheet: result.sheet }) })]);
         } else {
           const result = await host.clear();
           setSelectedKey(undefined);
-          setNotices([notice({ intent: 'success', text: t('clearDone', { removed: result.removed }) })]);
+          setNotices([notice({ intent: 'success', text: say('clearDone', { removed: result.removed }) })]);
         }
       } catch (e) {
-        setNotices([notice({ intent: 'error', title: t('errorTitle'), text: errorText(e) })]);
+        setNotices([notice({ intent: 'error', title: say('errorTitle'), text: errorText(e) })]);
       } finally {
         busyRef.current = false;
         setBusy(null);
       }
     },
-    [host, settings, t, notice, errorText],
+    [host, settings, t, notice, outcome],
   );
 
   const select = useCallback(
@@ -204,13 +236,14 @@ export function App({ host, settingsStore, theme }: AppProps) {
           ...ns,
           notice({
             intent: 'error',
-            title: t('errorTitle'),
-            text: t('selectFailed', { ref: refText(ref.sheet, ref.cell), message: errorText(e) }),
+            title: say('errorTitle'),
+            text: (tr, l) =>
+              tr('selectFailed', { ref: refText(ref.sheet, ref.cell), message: errorText(e)(tr, l) }),
           }),
         ]);
       }
     },
-    [host, notice, t, errorText],
+    [host, notice],
   );
 
   const dismiss = (id: number) => setNotices((ns) => ns.filter((n) => n.id !== id));
@@ -251,8 +284,8 @@ export function App({ host, settingsStore, theme }: AppProps) {
                   data-intent={n.intent}
                 >
                   <MessageBarBody className={styles.noticeText}>
-                    {n.title && <MessageBarTitle>{n.title}</MessageBarTitle>}
-                    {n.text}
+                    {n.title && <MessageBarTitle>{n.title(t, lang)}</MessageBarTitle>}
+                    {n.text(t, lang)}
                     {n.findings && (
                       <div className={styles.needsPerson}>
                         <FindingList

@@ -137,6 +137,7 @@ export function writeNewSheet(ctx: NewSheetContext, spec: SheetSpec, sheetPart: 
   }
 
   let xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
+  if (spec.print?.fitToWidth) xml += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
   xml += `<dimension ref="${rangeToA1({ top: 0, left: 0, bottom: maxRow, right: maxCol })}"/>`;
   const freeze = spec.freezeRows && spec.freezeRows > 0 ? Math.floor(spec.freezeRows) : 0;
   xml += freeze
@@ -160,7 +161,7 @@ export function writeNewSheet(ctx: NewSheetContext, spec: SheetSpec, sheetPart: 
         return `<hyperlink ref="${toA1(c.row, c.col)}" location="${escapeAttr(location)}"${display}/>`;
       })
       .join('')}</hyperlinks>`;
-  xml += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  xml += pageSetupXml(spec);
 
   // Charts: one drawing part holding every chart of the sheet.
   const charts = spec.charts ?? [];
@@ -201,6 +202,28 @@ export function writeNewSheet(ctx: NewSheetContext, spec: SheetSpec, sheetPart: 
   }
   xml += '</worksheet>';
   w.addPart(sheetPart, xml, CT.worksheet);
+}
+
+/** <printOptions>, <pageMargins>, <pageSetup> and <headerFooter>, in the order the schema wants them. */
+export function pageSetupXml(spec: SheetSpec): string {
+  const p = spec.print;
+  if (!p) return '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  const m = p.margins;
+  const paperSize = { A4: 9 }[p.paper];
+  const fit = p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
+  return (
+    '<printOptions horizontalCentered="1"/>' +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup paperSize="${paperSize}" orientation="${p.orientation}"${fit}/>` +
+    (p.pageNumbers ? '<headerFooter><oddFooter>&amp;C&amp;P / &amp;N</oddFooter></headerFooter>' : '')
+  );
+}
+
+/** The reference of the `_xlnm.Print_Titles` defined name for rows repeated on every printed page, if any. */
+export function printTitlesRef(spec: SheetSpec): string | undefined {
+  const rows = spec.print?.titleRows;
+  if (!rows) return undefined;
+  return `'${spec.name.replace(/'/g, "''")}'!$${rows.top + 1}:$${rows.bottom + 1}`;
 }
 
 /** Lines a wrapped cell needs: explicit line breaks, and long lines folded at the column width (CJK counts 2). */

@@ -14,9 +14,10 @@ import { Package, relType } from './package';
 import { CT, escapeRe, PackageWriter, REL } from './pkg-writer';
 import { openPackage, OWNER_NAME, ownedIndexes, readWorkbookInfo, SheetEntry } from './read';
 import { CellPatch, patchCells, XlsxWriteError } from './sheet-edit';
-import { checkSheetName, NewSheetContext, writeNewSheet } from './new-sheet';
+import { checkSheetName, NewSheetContext, printTitlesRef, writeNewSheet } from './new-sheet';
 import { StylesEditor } from './styles-edit';
 import {
+  escapeText,
   findContainer,
   getTagAttr,
   qualifiedTag,
@@ -360,6 +361,7 @@ function rebuildWorkbookXml(
     throw new XlsxWriteError('工作簿结构异常 (Unexpected workbook.xml structure.)');
   const newIndex = new Map<number, number>(); // old index → new index (kept sheets only)
   const ownerAt: number[] = [];
+  const specAt = new Map<number, SheetSpec>(); // new index → the sheet Gouji writes there
   const keptTab = new Map<number, number>(); // for the active tab: replaced sheets keep their place
   const children: string[] = [];
   sheetsC.children.forEach((raw, i) => {
@@ -367,6 +369,7 @@ function rebuildWorkbookXml(
     if (spec) {
       keptTab.set(i, children.length);
       ownerAt.push(children.length);
+      specAt.set(children.length, spec);
       children.push(newEntries.get(spec) as string);
     } else if (!removed.has(i)) {
       newIndex.set(i, children.length);
@@ -376,6 +379,7 @@ function rebuildWorkbookXml(
   });
   for (const spec of appended) {
     ownerAt.push(children.length);
+    specAt.set(children.length, spec);
     children.push(newEntries.get(spec) as string);
   }
 
@@ -409,6 +413,16 @@ function rebuildWorkbookXml(
       ['hidden', '1'],
     ]);
     names.push(`${own.tag}"gouji"</${own.p}definedName>`);
+  }
+  // rows printed at the top of every page of a sheet Gouji wrote
+  for (const [i, spec] of specAt) {
+    const ref = printTitlesRef(spec);
+    if (!ref) continue;
+    const t = qualifiedTag(dnTag.scope, MAIN_NS, 'definedName', [
+      ['name', '_xlnm.Print_Titles'],
+      ['localSheetId', String(i)],
+    ]);
+    names.push(`${t.tag}${escapeText(ref)}</${t.p}definedName>`);
   }
 
   const edits: { start: number; end: number; text: string }[] = [];

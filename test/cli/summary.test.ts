@@ -34,6 +34,40 @@ describe('gouji summary', () => {
     ]);
   });
 
+  test('the summary sheet carries its page setup and print titles', async () => {
+    const r = await gouji(['summary', SAMPLE, '-o', '/print.xlsx']);
+    const files = parts(r.files.get('/print.xlsx')!);
+    const wbXml = files['xl/workbook.xml'];
+    const sheets = [...wbXml.matchAll(/<sheet\b[^>]*name="([^"]*)"/g)].map((m) => m[1]);
+    const index = sheets.indexOf('审核汇总');
+    expect(wbXml).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">'审核汇总'!$1:$2</definedName>`,
+    );
+    const rels = files['xl/_rels/workbook.xml.rels'];
+    const rId = new RegExp(`<sheet\\b[^>]*name="审核汇总"[^>]*r:id="(\\w+)"`).exec(wbXml)![1];
+    const target = new RegExp(`Id="${rId}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rId}"`).exec(
+      rels,
+    )!;
+    const xml = files[`xl/${(target[1] ?? target[2]).replace(/^\/?xl\//, '')}`];
+    expect(xml).toMatch(/^[^]*<sheetPr><pageSetUpPr fitToPage="1"\/><\/sheetPr><dimension /);
+    expect(xml).toContain(
+      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>',
+    );
+    // schema order: hyperlinks, printOptions, pageMargins, pageSetup, headerFooter, drawing, tableParts
+    const order = [
+      '<hyperlinks>',
+      '<printOptions',
+      '<pageMargins',
+      '<pageSetup',
+      '<headerFooter>',
+      '<drawing',
+      '<tableParts',
+    ];
+    const at = order.map((tag) => xml.indexOf(tag));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
   test('running it again on its own output changes nothing', async () => {
     const first = await gouji(['summary', SAMPLE, '-o', '/s1.xlsx']);
     const second = await gouji(['summary', '/s1.xlsx', '-o', '/s2.xlsx'], first.files);

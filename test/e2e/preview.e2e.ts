@@ -6,8 +6,11 @@
  * Builds the bundles with webpack into test/output/e2e-dist (GOUJI_E2E_NO_BUILD=1 reuses it), serves them
  * on a free 127.0.0.1 port, opens preview.html and checks: 审核 highlights exactly the cells the core
  * review flags on the same sample (computed here, not hard-coded) and lists them in the pane; a finding
- * goes to its cell by click and by keyboard; 清除标注 puts every fill and note back. Saves
- * docs/screenshots/taskpane.png and docs/screenshots/preview.png. Any failed step fails the run.
+ * goes to its cell by click and by keyboard, its note fully visible beside it and the cell with rows of
+ * context above and below; 清除标注 puts every fill and note back; after 生成汇总 the summary's A1 is in
+ * view; in English no pane text is Chinese outside the workbook's quoted text. Saves taskpane.png and
+ * preview.png into test/output/screenshots (ignored); `npm run screenshots` writes them into
+ * docs/screenshots for the README instead. Any failed step fails the run.
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
@@ -26,7 +29,8 @@ import { readXlsx } from '../../src/xlsx/read';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT_DIR = path.join(ROOT, 'test/output/e2e-dist');
-const SHOTS = path.join(ROOT, 'docs/screenshots');
+// tests never rewrite tracked files: screenshots go to an ignored folder unless asked for (npm run screenshots)
+const SHOTS = path.resolve(ROOT, process.env.GOUJI_SCREENSHOTS_DIR || 'test/output/screenshots');
 const FAILURE_SHOT = path.join(ROOT, 'test/output/e2e-failure.png');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const STEP_TIMEOUT = 60_000;
@@ -202,6 +206,61 @@ async function noErrorBar(page: Page): Promise<void> {
   assert(errors.length === 0, `the pane shows an error: ${errors.join(' | ')}`);
 }
 
+/** The visible part of the grid, the selected cell's row among the fully visible rows, and the note's box. */
+async function viewOfSelection(page: Page) {
+  return page.evaluate(() => {
+    const sc = document.querySelector<HTMLElement>('[data-testid="grid-scroller"]')!;
+    const box = sc.getBoundingClientRect();
+    const header = sc.querySelector('thead')!.getBoundingClientRect().height;
+    const view = {
+      top: box.top + header,
+      bottom: box.top + sc.clientHeight,
+      left: box.left,
+      right: box.left + sc.clientWidth,
+    };
+    const rows = [...sc.querySelectorAll('tbody tr')].filter((tr) => {
+      const r = tr.getBoundingClientRect();
+      return r.top >= view.top - 0.5 && r.bottom <= view.bottom + 0.5;
+    });
+    const selected = sc.querySelector('td[data-selected="true"]');
+    const index = selected ? rows.indexOf(selected.closest('tr')!) : -1;
+    const note = document.querySelector<HTMLElement>('[data-testid="selected-note"]');
+    const n = note?.getBoundingClientRect();
+    const cell = selected?.getBoundingClientRect();
+    return {
+      view,
+      visibleRows: rows.length,
+      index,
+      note: n
+        ? {
+            top: n.top,
+            bottom: n.bottom,
+            left: n.left,
+            right: n.right,
+            hidden: note!.style.visibility === 'hidden',
+          }
+        : null,
+      noteText: note?.textContent ?? '',
+      cell: cell ? { top: cell.top, bottom: cell.bottom, left: cell.left, right: cell.right } : null,
+    };
+  });
+}
+
+/** The pane's text without the workbook's own words: sheet names and passages in quotes. */
+async function paneOwnText(page: Page, sheetNames: string[]): Promise<string> {
+  const text = await pane(page).evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('[data-quoted]').forEach((q) => q.remove());
+    return copy.innerText;
+  });
+  let own = text;
+  for (const n of [...sheetNames].sort((a, b) => b.length - a.length)) own = own.split(n).join('');
+  return own
+    .replace(/"[^"\n]*"/g, '""')
+    .replace(/“[^”\n]*”/g, '""')
+    .replace(/简体中文/g, '');
+}
+
 async function tabCount(page: Page, level: 'all' | Level): Promise<number> {
   const text = await pane(page).locator(`[data-count="${level}"]`).first().innerText();
   return Number(text.trim());
@@ -359,6 +418,77 @@ async function main(): Promise<void> {
         'name box does not show the cell',
       );
       await noErrorBar(p);
+      // the note shows beside the cell, wholly inside the visible grid
+      await p.waitForFunction(() => {
+        const n = document.querySelector<HTMLElement>('[data-testid="selected-note"]');
+        return n && n.style.visibility !== 'hidden';
+      });
+      const v = await viewOfSelection(p);
+      assert(v.note && !v.note.hidden, `no note shown for ${sheet}!${cell}`);
+      assert(v.noteText.includes(target.message.zh), `the note of ${cell} does not explain the finding`);
+      const inside =
+        v.note.top >= v.view.top - 0.5 &&
+        v.note.bottom <= v.view.bottom + 0.5 &&
+        v.note.left >= v.view.left - 0.5 &&
+        v.note.right <= v.view.right + 0.5;
+      assert(inside, `the note is not fully visible: ${JSON.stringify(v.note)} in ${JSON.stringify(v.view)}`);
+      assert(
+        v.cell &&
+          !(
+            v.note.left < v.cell.right &&
+            v.note.right > v.cell.left &&
+            v.note.top < v.cell.bottom &&
+            v.note.bottom > v.cell.top
+          ),
+        'the note covers its cell',
+      );
+      // the cell has rows of context above and below
+      assert(v.index > 0, `the selected cell is ${v.index < 0 ? 'not visible' : 'on the first visible row'}`);
+      assert(
+        v.index < v.visibleRows - 1,
+        `the selected cell is on the last visible row (${v.index + 1}/${v.visibleRows})`,
+      );
+      console.log(
+        `      ${sheet}!${cell}: row ${v.index + 1} of ${v.visibleRows} visible rows, note inside the grid`,
+      );
+    });
+
+    await step('every located finding lands away from the edges, its note fully visible', async () => {
+      // a sample of findings across the sheets, the last rows of a sheet included
+      const sample = [
+        ...new Map(located.map((f) => [f.locations[0].sheet, f])).values(),
+        ...located.slice(-3),
+      ];
+      for (const f of sample) {
+        const { sheet, cell } = f.locations[0];
+        await pane(p)
+          .locator(
+            `button[data-finding-key^="review:"][data-sheet="${cssString(sheet)}"][data-cell="${cell}"]`,
+          )
+          .first()
+          .click();
+        await p.waitForSelector(
+          `[data-testid="workbook-view"] td[data-cell="${cell}"][data-selected="true"]`,
+        );
+        await p.waitForFunction(() => {
+          const n = document.querySelector<HTMLElement>('[data-testid="selected-note"]');
+          return n && n.style.visibility !== 'hidden';
+        });
+        const v = await viewOfSelection(p);
+        assert(
+          v.index > 0 && v.index < v.visibleRows - 1,
+          `${sheet}!${cell} on visible row ${v.index + 1}/${v.visibleRows}`,
+        );
+        assert(
+          v.note &&
+            v.note.top >= v.view.top - 0.5 &&
+            v.note.bottom <= v.view.bottom + 0.5 &&
+            v.note.left >= v.view.left - 0.5 &&
+            v.note.right <= v.view.right + 0.5,
+          `${sheet}!${cell}: note not fully visible`,
+        );
+      }
+      console.log(`      ${sample.length} findings checked`);
     });
 
     await step('keyboard: arrow keys move between findings, Enter selects the cell', async () => {
@@ -420,6 +550,57 @@ async function main(): Promise<void> {
           `notes on ${sheet}`,
         );
       }
+    });
+
+    await step('after 生成汇总 the summary sheet opens at its A1', async () => {
+      // scroll the grid away first, so going to A1 has to happen
+      await p.evaluate(() => document.querySelector('[data-testid="grid-scroller"]')!.scrollTo(0, 5000));
+      await pane(p).getByRole('button', { name: '生成汇总', exact: true }).click();
+      await pane(p)
+        .getByText(/已生成汇总表/)
+        .waitFor();
+      await noErrorBar(p);
+      await p.waitForSelector('[data-testid="workbook-view"][data-active-sheet="审核汇总"]');
+      await p.waitForSelector('[data-testid="workbook-view"] td[data-cell="A1"][data-selected="true"]');
+      const v = await viewOfSelection(p);
+      assert(v.cell, 'A1 is not rendered');
+      assert(
+        v.cell.top >= v.view.top - 0.5 && v.cell.bottom <= v.view.bottom && v.cell.left >= v.view.left,
+        `A1 is not in view: ${JSON.stringify(v.cell)} in ${JSON.stringify(v.view)}`,
+      );
+    });
+
+    await step("in English no pane text is Chinese outside the workbook's quoted text", async () => {
+      await pane(p).getByRole('button', { name: '设置' }).click();
+      await pane(p).getByRole('radio', { name: 'English' }).click();
+      await pane(p).getByRole('button', { name: 'Settings' }).click();
+      await pane(p).getByRole('button', { name: 'Review', exact: true }).click();
+      await pane(p)
+        .getByText(/^Review finished/)
+        .waitFor();
+      await noErrorBar(p);
+      const CJK = /.{0,40}[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+.{0,20}/g;
+      let own = await paneOwnText(p, expected.sheetsShown);
+      let cjk = own.match(CJK) ?? [];
+      assert(cjk.length === 0, `Chinese in the English pane after Review:\n${cjk.slice(0, 10).join('\n')}`);
+      await pane(p).getByRole('button', { name: 'Fill scores', exact: true }).click();
+      await pane(p)
+        .getByText(/^Reviewed again after filling/)
+        .waitFor();
+      await noErrorBar(p);
+      own = await paneOwnText(p, expected.sheetsShown);
+      cjk = own.match(CJK) ?? [];
+      assert(
+        cjk.length === 0,
+        `Chinese in the English pane after Fill scores:\n${cjk.slice(0, 10).join('\n')}`,
+      );
+      // the view went to the first score written
+      const sel = await p.getAttribute('[data-testid="workbook-view"]', 'data-active-sheet');
+      assert(
+        sel && sel !== 'Review summary' && sel !== '审核汇总',
+        `after Fill scores the view is on ${sel}`,
+      );
+      await p.waitForSelector('[data-testid="workbook-view"] td[data-selected="true"]');
     });
 
     await step('the page logged no errors', async () => {

@@ -39,8 +39,16 @@ describe('fillScores', () => {
     );
     expect(result.written).toBe(plan.writes.length);
     expect(result.findings).toEqual(plan.findings);
-    expect(syncs).toBe(5);
+    // read (3) → write (2) → go to the first score written (1)
+    expect(syncs).toBe(6);
     expect(progress[0]).toBe('正在读取工作簿…');
+    const first = plan.writes[0];
+    const shown = fake.document.sheetByName(first.sheet)!;
+    expect(fake.document.activeSheetId).toBe(shown.id);
+    expect(fake.document.selection).toEqual({
+      sheetId: shown.id,
+      range: { top: first.row, left: first.col, bottom: first.row, right: first.col },
+    });
     const after = await userView();
     // every cell that had something still has exactly that
     for (const [sheet, cells] of Object.entries(before))
@@ -76,6 +84,18 @@ describe('buildSummary', () => {
     expect(OWNER_NAME).toBe(XLSX_OWNER_NAME);
     expect(made.cells.size).toBeGreaterThan(10);
     expect(doc.activeSheetId).toBe(made.id);
+    // the view goes to the summary's top-left
+    expect(doc.selection).toEqual({ sheetId: made.id, range: { top: 0, left: 0, bottom: 0, right: 0 } });
+    // it prints A4 landscape, one page wide, title rows on every page (ExcelApi 1.9)
+    expect(made.pageLayout).toEqual(
+      expect.objectContaining({
+        paperSize: 'A4',
+        orientation: 'Landscape',
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        printTitleRows: '$1:$2',
+        centerFooter: '&P / &N',
+      }),
+    );
     // the sheet Gouji wrote is not reviewed as if it were the user's
     const outcome = await host.review(settings);
     expect(outcome.findings.filter((f) => !f.rule.startsWith('excel/'))).toEqual(

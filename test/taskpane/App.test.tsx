@@ -231,6 +231,48 @@ describe('task pane', () => {
     expect(host.selected).toEqual([{ sheet: '绩效自评', cell: 'H14' }]);
   });
 
+  it('after filling, reviews again and says how the counts changed', async () => {
+    const host = new TestHost();
+    const { user } = setup(host);
+    await reviewed(user);
+    expect(host.reviewCalls).toHaveLength(1);
+    // the filled cells take the rounding finding away
+    host.findings = host.findings.filter((f) => f.rule !== 'budget/rounding');
+    await user.click(actionButton('填充评分'));
+    expect(
+      await screen.findByText(
+        '填充评分后重新审核：错误 2 项，警告 1 项，提示 1 项（填充前：错误 2 项，警告 1 项，提示 2 项）。',
+      ),
+    ).toBeInTheDocument();
+    expect(host.reviewCalls).toHaveLength(2);
+    expect(screen.getByRole('tab', { name: /提示/ })).toHaveTextContent('1');
+  });
+
+  it('status lines follow the language when it changes after the action', async () => {
+    const host = new TestHost();
+    host.fillResult = {
+      written: 13,
+      findings: [
+        {
+          rule: 'performance/qualitative-needs-person',
+          level: 'warning',
+          message: { zh: '定性指标需人工判断', en: 'Qualitative indicator needs a person' },
+          locations: [{ sheet: '绩效自评', cell: 'H14' }],
+        },
+      ],
+    };
+    const { user } = setup(host);
+    await user.click(actionButton('填充评分'));
+    expect(await screen.findByText('已填入 13 个单元格。')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '设置' }));
+    await user.click(screen.getByRole('radio', { name: 'English' }));
+    expect(await screen.findByText('Cells written: 13.')).toBeInTheDocument();
+    // outside the workbook's own text (sheet names) and the name of the other language, no Chinese
+    const pane = screen.getByRole('main').cloneNode(true) as HTMLElement;
+    pane.querySelectorAll('[data-quoted]').forEach((el) => el.remove());
+    expect(pane.textContent!.replace(/简体中文/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('build summary names the sheet; clear reports what was removed', async () => {
     const { user, host } = setup();
     await user.click(actionButton('生成汇总'));

@@ -21,6 +21,7 @@ interface RawEntry {
   retired?: boolean;
   until?: string;
   since?: string;
+  nameUnconfirmed?: boolean;
 }
 
 interface RawFile {
@@ -83,6 +84,7 @@ class DataCatalog implements Catalog {
         if (raw.retired) e.retired = true;
         if (raw.until) e.until = raw.until;
         if (raw.since) e.since = raw.since;
+        if (raw.nameUnconfirmed) e.nameUnconfirmed = true;
         map.set(e.code, e);
         list.push(e);
         const p = parentCode(e.code);
@@ -183,7 +185,8 @@ export function normalizeName(s: string): string {
   return s.replace(/[（）［］｛｝]/g, (c) => FULL_TO_HALF[c]).replace(/[\s\u00a0\u3000]+/g, '');
 }
 
-export type NameMatchKind = 'name' | 'alias' | 'qualified';
+/** unconfirmed: the catalog knows the code but not its name (CatalogEntry.nameUnconfirmed), so any name passes. */
+export type NameMatchKind = 'name' | 'alias' | 'qualified' | 'unconfirmed';
 
 export interface NameMatch {
   kind: NameMatchKind;
@@ -205,6 +208,7 @@ export function matchName(
 ): NameMatch | null {
   const p = normalizeName(printed);
   if (p === normalizeName(entry.name)) return { kind: 'name', matched: entry.name };
+  if (entry.nameUnconfirmed && p !== '') return { kind: 'unconfirmed', matched: printed };
   for (const a of entry.aliases ?? []) {
     if (p === normalizeName(a.name)) return { kind: 'alias', matched: a.name, edition: a.edition };
   }

@@ -29,6 +29,11 @@ export interface CatalogEntry {
   until?: string;
   /** First edition that lists the code. */
   since?: string;
+  /**
+   * The code is confirmed for the edition but its name is not (remembered only as the 款's topic): any printed
+   * name is accepted, and the entry's `name` is a description, not a name to compare with.
+   */
+  nameUnconfirmed?: boolean;
   /** A local subdivision (地方细化科目) used by this region, not part of the national catalog. */
   region?: string;
 }

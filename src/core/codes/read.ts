@@ -416,3 +416,37 @@ export function codeCells(r: CodeReading, withName = false): CellRef[] {
 export function codeLabel(r: CodeReading): string {
   return r.code ?? r.parts.map((p) => p.text).join(' ');
 }
+
+/**
+ * Readings whose code an earlier row of the same block of the same table already printed: [the repeated reading, the
+ * first one]. Two 30208 rows with different names are one code printed twice. A block ends at a 合计 row or a
+ * 预算单位 row (tables printing one block per unit or per fund repeat their codes); where a 政府经济分类 code is printed
+ * beside the 部门 code, the pair is compared (the 政府 codes alone repeat by nature).
+ */
+export function duplicateCodes(readings: CodeReading[]): [CodeReading, CodeReading][] {
+  const out: [CodeReading, CodeReading][] = [];
+  const seen = new Map<string, CodeReading>();
+  const blocks = new Map<BudgetTable, number[]>();
+  const blockOf = (r: CodeReading): number => {
+    let b = blocks.get(r.table);
+    if (!b) {
+      let n = 0;
+      b = r.table.rows.map((row) => (row.level === 'total' || row.role === 'unit' ? ++n : n));
+      blocks.set(r.table, b);
+    }
+    return b[r.rowIndex] ?? 0;
+  };
+  // a 部门 code printed beside a 政府 code: the pair is the row's code (301 with 501 机关 and again with 505 事业单位)
+  const beside = new Map<string, string>();
+  for (const r of readings)
+    if (r.group === 1 && r.code) beside.set(`${r.table.sheet}|${r.table.range.top}|${r.rowIndex}`, r.code);
+  for (const r of readings) {
+    if (!r.code || r.group !== 0) continue;
+    const row = `${r.table.sheet}|${r.table.range.top}`;
+    const key = `${row}|${blockOf(r)}|${r.code}|${beside.get(`${row}|${r.rowIndex}`) ?? ''}`;
+    const first = seen.get(key);
+    if (first) out.push([r, first]);
+    else seen.set(key, r);
+  }
+  return out;
+}

@@ -64,6 +64,22 @@ export interface SheetSpec {
     anchor: CellRange;
   }[];
   freezeRows?: number;
+  /** How the sheet prints (page setup). */
+  print?: PrintSetup;
   /** A marker so a later run knows Gouji made this sheet (stored as a defined name / custom property). */
   owner: 'gouji';
+}
+
+/** Page setup of a sheet Gouji writes: paper, orientation, fit to width, rows repeated on every page. */
+export interface PrintSetup {
+  paper: 'A4';
+  orientation: 'landscape' | 'portrait';
+  /** Scale so every column fits one page wide (any number of pages tall). */
+  fitToWidth: boolean;
+  /** Rows (0-based, inclusive) printed at the top of every page. */
+  titleRows?: { top: number; bottom: number };
+  /** Margins in inches. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Page number centred in the footer ("1 / 3"). */
+  pageNumbers?: boolean;
 }

@@ -441,7 +441,7 @@ export function evaluateSelfEvaluation(
           FILL_FINDINGS.totalPending.level,
           ref(form.totalCell),
           `“${label}”有得分超过分值，总分和等次未填写，请先更正`,
-          `"${label}": a score exceeds its weight; 总分 and 等次 were not filled — correct it first`,
+          `"${label}": a score exceeds its weight; the total score and grade were not filled — correct it first`,
         );
       } else {
         write(form.totalCell, sum, SCORE_FORMAT, '总分', 'total');
@@ -470,7 +470,7 @@ export function evaluateSelfEvaluation(
         FILL_FINDINGS.totalPending.level,
         ref(form.totalCell),
         `“${label}”还有 ${scores.pending} 项得分需要人工评定，总分和等次暂不填写`,
-        `"${label}": ${scores.pending} score(s) need a person; 总分 and 等次 are left empty`,
+        `"${label}": ${scores.pending} score(s) need a person; the total score and grade are left empty`,
       );
   }
 

@@ -35,6 +35,19 @@ export function findGridHeaders(r: SheetReader, selfEvaluation = false): GridHea
   return out;
 }
 
+/**
+ * Points a weight header states: '分值权重（90分）', and also without the 分 where the header itself says it holds
+ * points ('分值（90）', '执行率分值（10）', '权重(90)').
+ */
+function headerPoints(text: string): number | undefined {
+  const stated = statedPoints(text);
+  if (stated !== undefined) return stated;
+  if (!/分值|权重/.test(text)) return undefined;
+  const m = /[（(]\s*(\d+(?:\.\d+)?)\s*[)）]/.exec(text);
+  const n = m ? Number(m[1]) : NaN;
+  return n > 0 && n <= 100 ? n : undefined;
+}
+
 function decimalsOf(sheet: Sheet, pos: CellPos | undefined, value: number | undefined): number {
   if (!pos || value === undefined) return 0;
   const c = getCell(sheet, pos.row, pos.col);
@@ -180,7 +193,11 @@ function stackedForm(
 ): TargetForm | null {
   let projectName = '';
   let projectNameCell: CellPos | undefined;
-  const amounts: { key: 'total' | 'projectTotal' | 'fiscal' | 'other'; value?: number; pos?: CellPos }[] = [];
+  const amounts: {
+    key: 'total' | 'projectTotal' | 'fiscal' | 'carry' | 'other';
+    value?: number;
+    pos?: CellPos;
+  }[] = [];
   let goal: string | undefined;
   let executionPoints: number | undefined;
   let top = h.row;
@@ -194,9 +211,9 @@ function stackedForm(
         projectNameCell = v?.pos ?? r.slotRightOf(row, col);
         continue;
       }
-      if (/执行率分值/.test(t)) executionPoints = statedPoints(t);
-      for (const key of ['total', 'projectTotal', 'fiscal', 'other'] as const) {
-        if (!LABELS[key].test(t) || /上年/.test(t)) continue;
+      if (/执行率分值/.test(t)) executionPoints = headerPoints(t);
+      for (const key of ['total', 'projectTotal', 'fiscal', 'carry', 'other'] as const) {
+        if (!LABELS[key].test(t) || (key !== 'carry' && /上年/.test(t))) continue;
         const v = r.valueRightOf(row, col, isFormLabel);
         amounts.push({
           key,
@@ -217,7 +234,7 @@ function stackedForm(
   for (let row = top; row <= grid.lastRow; row++)
     for (const c of r.rowCells(row)) right = Math.max(right, r.mergeRight(row, c.col));
   const weightText = h.cols.weight !== undefined ? h.texts.get(h.cols.weight) : undefined;
-  const points = weightText ? statedPoints(weightText) : undefined;
+  const points = weightText ? headerPoints(weightText) : undefined;
   return {
     sheet: sheet.name,
     range: { top, left: 0, bottom: grid.lastRow, right },
@@ -233,6 +250,8 @@ function stackedForm(
     fiscalCell: pick('fiscal')?.pos,
     other: pick('other')?.value,
     otherCell: pick('other')?.pos,
+    carry: pick('carry')?.value,
+    carryCell: pick('carry')?.pos,
     decimals: Math.max(...amounts.map((a) => decimalsOf(sheet, a.pos, a.value)), 0),
     goal,
     hasLevel2: h.cols.level2 !== undefined,
@@ -309,7 +328,7 @@ function listForms(
     for (let row = g.first; row <= g.last; row++)
       for (const c of r.rowCells(row)) right = Math.max(right, r.mergeRight(row, c.col));
     const weightText = cols.weight !== undefined ? h.texts.get(cols.weight) : undefined;
-    const points = weightText ? statedPoints(weightText) : undefined;
+    const points = weightText ? headerPoints(weightText) : undefined;
     forms.push({
       sheet: sheet.name,
       range: { top: g.first, left: 0, bottom: g.last, right },

@@ -46,6 +46,9 @@ export interface TargetForm {
   fiscalCell?: CellPos;
   other?: number; // 其他资金
   otherCell?: CellPos;
+  /** 上年结转 (a line of its own in some forms: 资金总额 = 财政拨款 + 上年结转 + 其他资金). */
+  carry?: number;
+  carryCell?: CellPos;
   /** Decimals the amounts print with. */
   decimals: number;
   goal?: string; // 年度目标 / 年度绩效目标

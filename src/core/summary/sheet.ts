@@ -1,6 +1,7 @@
 /** Render the summary model as the 审核汇总 sheet (cells, Excel tables, a chart, links to every finding). */
 import { CellRange } from '../model/address';
-import { SheetSpec, SpecCell } from '../model/edits';
+import { PrintSetup, SheetSpec, SpecCell } from '../model/edits';
+import { gradeName, indicatorKindName, unitName } from '../labels';
 import { Lang, LEVELS } from '../model/findings';
 import { ClassRow, SummaryModel } from './model';
 
@@ -53,10 +54,11 @@ const T = {
     levels: { error: '错误', warning: '警告', info: '提示' },
     chart: '支出功能分类（按类）',
     kinds: ['数量', '质量', '时效', '成本', '社会效益', '满意度'],
+    sum: '合计',
   },
   en: {
     title: 'Review summary',
-    note: (unit: string) => `Made by Gouji; rebuilding replaces this whole sheet. Amounts in ${unit}`,
+    note: (unit: string) => `Made by Gouji; rebuilding replaces this whole sheet. Amounts in ${unit}.`,
     overview: '1. Overview',
     unitName: 'Budget unit',
     year: 'Year',
@@ -66,8 +68,8 @@ const T = {
     item: 'Item',
     amount: 'Amount',
     source: 'Source',
-    functional: '3. Spending by functional class (类)',
-    economic: '4. Spending by economic class (类)',
+    functional: '3. Spending by functional class',
+    economic: '4. Spending by economic class',
     code: 'Code',
     name: 'Name',
     share: 'Share',
@@ -96,30 +98,67 @@ const T = {
     levels: { error: 'Error', warning: 'Warning', info: 'Info' },
     chart: 'Spending by functional class',
     kinds: ['数量', '质量', '时效', '成本', '社会效益', '满意度'],
+    sum: 'Total',
   },
 };
+
+/** Widest a column grows to fit its text; longer text wraps. Column A holds project names and messages. */
+const MAX_WIDTH = [68, 20, 22, 12, 22, 14, 24];
+const MAX_WIDTH_OTHER = 14;
+const MIN_WIDTH = 6;
+
+/** Printed width of a text in Excel's character units: CJK and full-width characters count two. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** What a cell shows, for sizing columns: numbers as their format prints them. */
+function shownText(c: SpecCell): string {
+  const v = c.value;
+  if (typeof v !== 'number') return v === null ? '' : String(v);
+  if (!c.numFmt) return String(v);
+  if (c.numFmt === PERCENT) return `${(v * 100).toFixed(2)}%`;
+  const decimals = c.numFmt === MONEY || c.numFmt === '0.00' ? 2 : 0;
+  return v.toLocaleString('en-US', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: c.numFmt === MONEY,
+  });
+}
 
 class Writer {
   cells: SpecCell[] = [];
   merges: CellRange[] = [];
   tables: NonNullable<SheetSpec['tables']> = [];
   charts: NonNullable<SheetSpec['charts']> = [];
+  /** Cells whose text may run on over the empty cells to their right (titles, headings, notes). */
+  free = new Set<SpecCell>();
   row = 0;
 
-  put(col: number, value: SpecCell['value'], extra: Partial<SpecCell> = {}): void {
-    if (value === null || value === undefined || value === '') return;
-    this.cells.push({ ...extra, row: this.row, col, value });
+  put(col: number, value: SpecCell['value'], extra: Partial<SpecCell> = {}): SpecCell | undefined {
+    if (value === null || value === undefined || value === '') return undefined;
+    const cell = { ...extra, row: this.row, col, value };
+    this.cells.push(cell);
+    return cell;
+  }
+
+  /** A text that runs on to the right, sized by nothing. */
+  line(text: string, extra: Partial<SpecCell> = {}): void {
+    const cell = this.put(0, text, extra);
+    if (cell) this.free.add(cell);
+    this.row++;
   }
 
   heading(text: string): void {
-    this.put(0, text, { bold: true });
-    this.row++;
+    this.line(text, { bold: true });
   }
 
   /** A header row plus data rows as an Excel table; returns the data range (rows) for charts. */
   table(name: string, headers: string[], rows: Partial<SpecCell>[][]): CellRange | undefined {
     const top = this.row;
-    headers.forEach((h, c) => this.put(c, h, { bold: true, fill: HEADER_FILL }));
+    headers.forEach((h, c) => this.put(c, h, { bold: true, fill: HEADER_FILL, wrap: true }));
     this.row++;
     for (const r of rows) {
       r.forEach((cell, c) => {
@@ -133,6 +172,29 @@ class Writer {
     this.row++;
     return rows.length ? { ...range, top: top + 1 } : undefined;
   }
+
+  /** Column widths sized to the table cells (headers may wrap onto two lines); long text wraps. */
+  widths(): number[] {
+    const want: number[] = [];
+    const headerRows = new Set(this.tables.map((t) => t.range.top));
+    for (const c of this.cells) {
+      if (this.free.has(c)) continue;
+      const text = shownText(c);
+      const longest = Math.max(0, ...text.split('\n').map(textWidth));
+      // a header may take two lines: it asks for half its width, but no less than its longest word
+      const need = headerRows.has(c.row)
+        ? Math.max(Math.ceil(longest / 2), ...text.split(/[\s（(]/).map((w) => Math.min(textWidth(w), 10)))
+        : longest;
+      want[c.col] = Math.max(want[c.col] ?? MIN_WIDTH, need + 2);
+    }
+    const widths = Array.from({ length: want.length }, (_, col) =>
+      Math.min(want[col] ?? MIN_WIDTH, MAX_WIDTH[col] ?? MAX_WIDTH_OTHER),
+    );
+    for (const c of this.cells)
+      if (!this.free.has(c) && typeof c.value === 'string' && textWidth(c.value) + 1 > widths[c.col])
+        c.wrap = true;
+    return widths;
+  }
 }
 
 const link = (ref: { sheet: string; cell: string }) => ({
@@ -140,9 +202,24 @@ const link = (ref: { sheet: string; cell: string }) => ({
   link: { sheet: ref.sheet, cell: ref.cell },
 });
 
+/** A4 landscape, one page wide, the title and the unit line on every page. */
+export const SUMMARY_PRINT: PrintSetup = {
+  paper: 'A4',
+  orientation: 'landscape',
+  fitToWidth: true,
+  titleRows: { top: 0, bottom: 1 },
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  pageNumbers: true,
+};
+
+/** Rows a bar chart needs: room for each bar, never less than a readable chart. */
+const chartRows = (bars: number) => Math.max(10, Math.min(24, 4 + Math.ceil(bars * 1.5)));
+
 export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHEET_NAME[lang]): SheetSpec {
   const t = T[lang];
   const w = new Writer();
+  const unit = unitName(model.moneyUnit, lang);
+  const amountHeader = lang === 'zh' ? `${t.amount}（${unit}）` : `${t.amount} (${unit})`;
   const titleText = [
     model.unitName,
     model.year ? (lang === 'zh' ? `${model.year}年` : String(model.year)) : '',
@@ -150,20 +227,19 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
   ]
     .filter(Boolean)
     .join(lang === 'zh' ? '' : ' — ');
-  w.put(0, titleText, { bold: true });
-  w.merges.push({ top: 0, left: 0, bottom: 0, right: 7 });
+  w.line(titleText, { bold: true });
+  w.line(t.note(unit));
   w.row++;
-  w.put(0, t.note(model.moneyUnit));
-  w.row += 2;
 
   w.heading(t.overview);
   for (const [k, v] of [
     [t.unitName, model.unitName ?? t.unknown],
     [t.year, model.year ? String(model.year) : t.unknown],
-    [t.moneyUnit, model.moneyUnit],
+    [t.moneyUnit, unit],
   ] as const) {
     w.put(0, k, { bold: true });
-    w.put(1, v);
+    const value = w.put(1, v);
+    if (value) w.free.add(value);
     w.row++;
   }
   w.row++;
@@ -171,7 +247,7 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
   w.heading(t.totals);
   w.table(
     'GoujiTotals',
-    [t.item, `${t.amount}（${model.moneyUnit}）`, t.source],
+    [t.item, amountHeader, t.source],
     model.totals.map((s) => [
       { value: s.label[lang] },
       { value: s.value ?? t.unknown, numFmt: MONEY },
@@ -182,13 +258,13 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
   const classTable = (title: string, tableName: string, rows: ClassRow[]) => {
     w.heading(title);
     if (!rows.length) {
-      w.put(0, t.none);
-      w.row += 2;
+      w.line(t.none);
+      w.row++;
       return undefined;
     }
     return w.table(
       tableName,
-      [t.code, t.name, `${t.amount}（${model.moneyUnit}）`, t.share, t.source],
+      [t.code, t.name, amountHeader, t.share, t.source],
       rows.map((r) => [
         { value: r.code },
         { value: r.name },
@@ -198,36 +274,37 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
       ]),
     );
   };
+  const chartTop = w.row;
   const fnRange = classTable(t.functional, 'GoujiFunctional', model.functional);
+  classTable(t.economic, 'GoujiEconomic', model.economic);
   if (fnRange) {
-    const chartTop = fnRange.top - 2;
+    // beside the two class tables (columns F on), as tall as they are or as its bars need
+    const bottom = Math.max(w.row - 2, chartTop + chartRows(fnRange.bottom - fnRange.top + 1) - 1);
     w.charts.push({
       title: t.chart,
       kind: 'bar',
       categories: { top: fnRange.top, bottom: fnRange.bottom, left: 1, right: 1 },
       values: { top: fnRange.top, bottom: fnRange.bottom, left: 2, right: 2 },
-      seriesName: `${t.amount}（${model.moneyUnit}）`,
-      anchor: { top: chartTop, left: 6, bottom: chartTop + 15, right: 11 },
+      seriesName: amountHeader,
+      anchor: { top: chartTop, left: 5, bottom, right: 11 },
     });
-    // keep the next section clear of the chart
-    w.row = Math.max(w.row, chartTop + 17);
+    w.row = Math.max(w.row, bottom + 2);
   }
-  classTable(t.economic, 'GoujiEconomic', model.economic);
 
   w.heading(t.projects);
   if (!model.projects.length) {
-    w.put(0, t.none);
-    w.row += 2;
+    w.line(t.none);
+    w.row++;
   } else {
     w.table(
       'GoujiProjects',
       [
         t.project,
         t.kind,
-        `${t.amount}（${model.moneyUnit}）`,
+        amountHeader,
         t.projectShare,
         t.indicators,
-        ...t.kinds,
+        ...t.kinds.map((k) => indicatorKindName(k, lang)),
         t.missing,
         t.rate,
         t.total,
@@ -241,10 +318,10 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
         { value: p.share ?? null, numFmt: PERCENT },
         { value: p.indicatorCount },
         ...t.kinds.map((k) => ({ value: p.indicatorsBy[k] ?? 0 })),
-        { value: p.missing.join('、') },
+        { value: p.missing.map((k) => indicatorKindName(k, lang)).join(lang === 'zh' ? '、' : ', ') },
         { value: p.executionRate ?? null, numFmt: PERCENT },
         { value: p.total ?? null, numFmt: '0.00' },
-        { value: p.grade ?? null },
+        { value: p.grade ? gradeName(p.grade, lang) : null },
         link(p.source),
       ]),
     );
@@ -256,19 +333,15 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
     [t.sheet, ...LEVELS.map((l) => t.levels[l])],
     [
       ...model.bySheet.map((s) => [{ value: s.sheet }, ...LEVELS.map((l) => ({ value: s.counts[l] }))]),
-      [
-        { value: lang === 'zh' ? '合计' : 'Total', bold: true },
-        ...LEVELS.map((l) => ({ value: model.counts[l], bold: true })),
-      ],
+      [{ value: t.sum, bold: true }, ...LEVELS.map((l) => ({ value: model.counts[l], bold: true }))],
     ],
   );
   if (!model.findings.length) {
-    w.put(0, t.noFindings);
-    w.row++;
+    w.line(t.noFindings);
   } else {
     w.table(
       'GoujiFindings',
-      [t.message, t.level, t.sheet, t.cell, t.rule, t.expected, t.actual],
+      [t.message, t.level, t.sheet, t.cell, t.expected, t.actual, t.rule],
       model.findings.map((f) => {
         const loc = f.locations[0];
         return [
@@ -276,14 +349,17 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
           { value: t.levels[f.level] },
           { value: loc?.sheet ?? '' },
           loc ? { value: loc.cell, link: { sheet: loc.sheet, cell: loc.cell } } : { value: '' },
-          { value: f.rule },
           { value: f.expected ?? null },
           { value: f.actual ?? null },
+          { value: f.rule },
         ];
       }),
     );
   }
 
+  const colWidths = w.widths();
+  // the title and the unit line stay whole over the printed width
+  w.merges.push({ top: 0, left: 0, bottom: 0, right: Math.max(7, colWidths.length - 1) });
   return {
     name,
     owner: 'gouji',
@@ -291,7 +367,8 @@ export function summarySheet(model: SummaryModel, lang: Lang, name = SUMMARY_SHE
     merges: w.merges,
     tables: w.tables,
     charts: w.charts,
-    colWidths: [44, 16, 16, 12, 22, 10, 10, 10, 10, 10, 10, 22, 12, 10, 10, 22],
+    colWidths,
     freezeRows: 0,
+    print: SUMMARY_PRINT,
   };
 }

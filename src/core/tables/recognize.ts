@@ -613,7 +613,10 @@ function oneSidedRows(grid: Grid, table: BudgetTable, dataRows: number[]): Table
       while (stack.length && !row.code.startsWith(rows[stack[stack.length - 1]].code as string)) stack.pop();
       const p = stack.length ? stack[stack.length - 1] : undefined;
       if (p !== undefined && rows[p].code !== row.code) row.parent = p;
-      else if (p === undefined && unit !== undefined) row.parent = unit;
+      // the same code printed twice (two 30208 rows): a sibling of the first, summed into the same parent
+      // (codes/duplicate reports it), not a top-level row of its own
+      else if (p !== undefined) row.parent = rows[p].parent;
+      else if (unit !== undefined) row.parent = unit;
       row.levelFrom = 'code';
       stack.push(i);
     });
@@ -669,6 +672,9 @@ function decimalsOf(rows: TableRow[], _amount: TableColumn[]): number {
   for (const r of rows) for (const v of r.values.values()) d = Math.max(d, Math.min(v.decimals, 6));
   return d;
 }
+
+/** A carry-over term of a 收支 side: 上年结转, 年末结转和结余, 结转下年, 年终结转结余 (not a 其中 line). */
+const CARRY_ROW = /^(上年|年初|年末|年终|期末)[^其]*(结转|结余)|^结转下年|^上年结余/;
 
 function twoSidedRows(
   grid: Grid,
@@ -747,6 +753,27 @@ function twoSidedRows(
       }
       ranks[i] = /（(小计|合计)）$/.test(r.name) ? 1 : 2;
     });
+    // 本年支出合计 printed first, above the 类 rows (central-government layout), heads them like 一、本年支出: it is
+    // not a total closing the rows above it; and an unnumbered 年末结转 / 结转下年 after a numbered list is a term of
+    // the side, never a part of the last item (a 支出总计 is not the sum of a line and its own breakdown)
+    const first = rows[0];
+    if (first?.role === 'year' && first.level === 'total' && rows[1] && rows[1].level !== 'total')
+      first.level = 'item';
+    rows.forEach((r, i) => {
+      const o = ordinalOf(r.name);
+      const prev = rows[i - 1];
+      const afterList = !!prev && prev.level !== 'total' && ordinalOf(prev.name).rank > 0;
+      const headed = rows.some((h, k) => k < i && h.role === 'year' && h.level !== 'total');
+      if (
+        (afterList || headed) &&
+        ranks[i] === undefined &&
+        o.rank === 0 &&
+        !o.ofWhich &&
+        r.level !== 'total' &&
+        CARRY_ROW.test(o.rest)
+      )
+        ranks[i] = 0.5;
+    });
     const base = all.length;
     all.push(...rows);
     // regions between total rows: each region is its own list
@@ -780,6 +807,7 @@ function twoSidedRows(
           cols,
           decimals,
           ranks: ranks.slice(reg.from, reg.to),
+          headings: list.map((r) => r.role === 'year' && r.level !== 'total' && ordinalOf(r.name).rank === 0),
           // a heading 一、本年支出合计 above the 类 rows is not a level of its own
           maxDepth: list.some((r) => r.role === 'year' && r.level !== 'total') ? 4 : 3,
           anchors: expense ? new Set([...FUNCTIONAL_LEI_NAMES, ...ECONOMIC_LEI_NAMES]) : undefined,

@@ -19,6 +19,11 @@ export interface TreeOptions {
   target?: number[];
   /** Ordinal rank per row that replaces the one read from its label (group 小计 rows and their items). */
   ranks?: (number | undefined)[];
+  /**
+   * Rows known by their label to head the rows after them (本年支出合计 printed above its 类 rows): they head the
+   * list below whether or not its amounts add up to them, so a wrong line is reported against its own breakdown.
+   */
+  headings?: boolean[];
 }
 
 type Vec = number[];
@@ -223,6 +228,18 @@ export function buildTree(rows: TableRow[], opts: TreeOptions): TreeResult {
     // unprefixed: a heading for an ordinal list that follows? Only when the list adds up to it (济源 表1:
     // 1、… 9、 follow 专项资金 but add up to 二、项目支出, so they are not its parts)
     const next = ords[i + 1];
+    if (opts.headings?.[i] && next) {
+      flushRun();
+      const rank = next.rank > 0 ? next.rank - 0.5 : 0.75;
+      while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
+      const above = stack[stack.length - 1];
+      parent[i] = above?.idx;
+      breakdown[i] = kindOf(above?.idx, 'ordinal');
+      depth[i] = above ? depth[above.idx] + 1 : 0;
+      from[i] = 'label';
+      stack.push({ rank, idx: i });
+      continue;
+    }
     const top = stack[stack.length - 1];
     if (next && next.rank > 0 && (!top || next.rank > top.rank) && headsList(i, next.rank)) {
       const rank = next.rank - 0.5;

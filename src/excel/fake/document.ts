@@ -113,6 +113,8 @@ export class FakeSheet {
   /** Column widths in points (default 48 pt = 8.43 characters). */
   columnWidths = new Map<number, number>();
   freezeRows = 0;
+  /** Page setup written through Worksheet.pageLayout (ExcelApi 1.9): property → value, 'printTitleRows' too. */
+  pageLayout: Record<string, unknown> = {};
 
   constructor(name: string, id = newId('sheet')) {
     this.name = name;

@@ -484,6 +484,17 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   get charts(): FakeChartCollection {
     return this.memo('charts', () => new FakeChartCollection(this.ctx, () => this.tryResolve()));
   }
+  get pageLayout(): FakePageLayout {
+    return this.memo(
+      'pageLayout',
+      () =>
+        new FakePageLayout(this.ctx, () => {
+          const s = this.tryResolve();
+          if (s) requireApi(this.ctx.doc, '1.9', 'Worksheet.pageLayout');
+          return s;
+        }),
+    );
+  }
 
   private rangeAt(fn: (s: FakeSheet) => CellRange | null, nullable = false): FakeRange {
     return new FakeRange(
@@ -562,6 +573,85 @@ export class FakeWorksheetProtection extends FakeProxy<FakeSheet> {
     this.mutate((s) => (s.protected = false));
   }
 }
+
+/** Worksheet.pageLayout: the settings a sheet prints with, recorded on the fake sheet. */
+export class FakePageLayout extends FakeProxy<FakeSheet> {
+  protected scalars(): string[] {
+    return Object.keys(PAGE_LAYOUT_PROPS);
+  }
+  protected readScalar(s: FakeSheet, prop: string): unknown {
+    return s.pageLayout[prop] ?? PAGE_LAYOUT_PROPS[prop];
+  }
+  private put(prop: string, v: unknown): void {
+    this.setLocal(prop, v);
+    this.mutate((s) => (s.pageLayout[prop] = v));
+  }
+  get orientation(): string {
+    return this.get('orientation');
+  }
+  set orientation(v: string) {
+    this.put('orientation', v);
+  }
+  get paperSize(): string {
+    return this.get('paperSize');
+  }
+  set paperSize(v: string) {
+    this.put('paperSize', v);
+  }
+  get zoom(): unknown {
+    return this.get('zoom');
+  }
+  set zoom(v: unknown) {
+    this.put('zoom', v);
+  }
+  get centerHorizontally(): boolean {
+    return this.get('centerHorizontally');
+  }
+  set centerHorizontally(v: boolean) {
+    this.put('centerHorizontally', v);
+  }
+  set leftMargin(v: number) {
+    this.put('leftMargin', v);
+  }
+  set rightMargin(v: number) {
+    this.put('rightMargin', v);
+  }
+  set topMargin(v: number) {
+    this.put('topMargin', v);
+  }
+  set bottomMargin(v: number) {
+    this.put('bottomMargin', v);
+  }
+  set headerMargin(v: number) {
+    this.put('headerMargin', v);
+  }
+  set footerMargin(v: number) {
+    this.put('footerMargin', v);
+  }
+  get headersFooters(): { defaultForAllPages: { centerFooter: string } } {
+    const put = (v: string) => this.put('centerFooter', v);
+    return {
+      defaultForAllPages: {
+        get centerFooter(): string {
+          return '';
+        },
+        set centerFooter(v: string) {
+          put(v);
+        },
+      },
+    };
+  }
+  setPrintTitleRows(rows: string): void {
+    this.mutate((s) => (s.pageLayout.printTitleRows = rows));
+  }
+}
+
+const PAGE_LAYOUT_PROPS: Record<string, unknown> = {
+  orientation: 'Portrait',
+  paperSize: 'Letter',
+  zoom: { scale: 100 },
+  centerHorizontally: false,
+};
 
 export class FakeFreezePanes extends FakeProxy<FakeSheet> {
   protected scalars(): string[] {

@@ -6,7 +6,8 @@ import { makeStyles, mergeClasses, tokens, useArrowNavigationGroup } from '@flue
 import { LEVEL_FILL } from '../../core/model/edits';
 import { CellRef, Finding, Lang } from '../../core/model/findings';
 import { IndexedFinding, SheetGroup } from '../group';
-import { formatValue, levelKey, Translate } from '../i18n';
+import { readableValue, summariseCells } from '../../core/readable';
+import { levelKey, Translate } from '../i18n';
 import { LevelIcon } from './LevelIcon';
 
 const useStyles = makeStyles({
@@ -99,7 +100,7 @@ const useStyles = makeStyles({
     color: '#242424',
     border: `${tokens.strokeWidthThin} solid rgba(0,0,0,0.12)`,
   },
-  values: { whiteSpace: 'nowrap' },
+  values: { overflowWrap: 'anywhere', minWidth: 0 },
   valueLabel: { color: tokens.colorNeutralForeground3 },
   also: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   rule: { color: tokens.colorNeutralForeground4, fontSize: tokens.fontSizeBase100, overflowWrap: 'anywhere' },
@@ -133,7 +134,10 @@ export function FindingList(props: FindingListProps) {
       {groups.map((g) => (
         <section key={g.sheet ?? '\u0000workbook'} aria-label={g.sheet ?? t('wholeWorkbook')}>
           <SheetH className={styles.sheetHeading}>
-            <span>{g.sheet ?? t('wholeWorkbook')}</span>
+            {/* a sheet name is the workbook's own text, whatever the pane language */}
+            <span data-quoted={g.sheet !== null ? 'workbook' : undefined}>
+              {g.sheet ?? t('wholeWorkbook')}
+            </span>
             <span className={styles.sheetCount}>{t('itemCount', { n: g.count })}</span>
           </SheetH>
           {g.levels.map(({ level, items }) => (
@@ -168,10 +172,7 @@ function FindingItem({
   const key = findingKey(keyPrefix, item);
   const loc = finding.locations[0];
   const others = finding.locations.slice(1).filter((l) => !(l.sheet === loc?.sheet && l.cell === loc?.cell));
-  const otherText = others
-    .slice(0, 6)
-    .map((l) => (l.sheet === loc?.sheet ? l.cell : `${l.sheet}!${l.cell}`))
-    .join(', ');
+  const otherText = others.length ? summariseCells(others, loc?.sheet, lang) : '';
   const selected = key === selectedKey;
   const content = (
     <>
@@ -191,21 +192,17 @@ function FindingItem({
           {finding.expected !== undefined && (
             <span className={styles.values}>
               <span className={styles.valueLabel}>{t('expected')} </span>
-              {formatValue(finding.expected, lang)}
+              {readableValue(finding.expected, lang)}
             </span>
           )}
           {finding.actual !== undefined && (
             <span className={styles.values}>
               <span className={styles.valueLabel}>{t('actual')} </span>
-              {formatValue(finding.actual, lang)}
+              {readableValue(finding.actual, lang)}
             </span>
           )}
         </span>
-        {otherText && (
-          <span className={styles.also}>
-            {t('alsoInvolves', { cells: others.length > 6 ? `${otherText} …` : otherText })}
-          </span>
-        )}
+        {otherText && <span className={styles.also}>{t('alsoInvolves', { cells: otherText })}</span>}
         <span className={styles.rule}>{finding.rule}</span>
       </span>
     </>

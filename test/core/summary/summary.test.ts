@@ -150,4 +150,61 @@ describe('summary of the bundled sample (项 rows only)', () => {
     expect(plan.model.projects.filter((p) => p.kind === 'self-evaluation')).toHaveLength(1);
     expect(plan.model.unitName).toBe('济源市公安局交通管理支队');
   });
+
+  test('the sheet prints A4 landscape, one page wide, with the title rows on every page', () => {
+    expect(plan.sheet.print).toEqual(
+      expect.objectContaining({ paper: 'A4', orientation: 'landscape', fitToWidth: true }),
+    );
+    expect(plan.sheet.print?.titleRows).toEqual({ top: 0, bottom: 1 });
+  });
+
+  test('the chart sits beside the class tables and leaves no empty rows under them', () => {
+    const [chart] = plan.sheet.charts!;
+    const tables = plan.sheet.tables!;
+    const fn = tables.find((t) => t.name === 'GoujiFunctional')!;
+    const econ = tables.find((t) => t.name === 'GoujiEconomic')!;
+    const projects = tables.find((t) => t.name === 'GoujiProjects')!;
+    // right of the widest class table, from the 三、 heading down
+    expect(chart.anchor.left).toBeGreaterThan(Math.max(fn.range.right, econ.range.right));
+    expect(chart.anchor.top).toBe(fn.range.top - 1);
+    // 四、 follows 三、 directly: one blank row and its heading
+    expect(econ.range.top).toBe(fn.range.bottom + 3);
+    // the projects' heading follows the chart or the tables, whichever ends lower, after one blank row
+    const above = Math.max(econ.range.bottom, chart.anchor.bottom);
+    expect(projects.range.top).toBe(above + 3);
+  });
+
+  test('columns are sized to their text: no table text is cut, long text wraps', () => {
+    const widths = plan.sheet.colWidths!;
+    const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+    const inTable = (r: number, c: number) =>
+      plan.sheet.tables!.some(
+        (t) => r >= t.range.top && r <= t.range.bottom && c >= t.range.left && c <= t.range.right,
+      );
+    for (const cell of plan.sheet.cells)
+      if (typeof cell.value === 'string' && inTable(cell.row, cell.col) && !cell.wrap)
+        expect(width(cell.value)).toBeLessThan(widths[cell.col]);
+    // the longest project name fits column A whole
+    const longest = Math.max(...plan.model.projects.map((p) => width(p.name)));
+    expect(widths[0]).toBeGreaterThan(longest);
+  });
+
+  test('the English sheet has no Chinese of its own: only names quoted from the workbook', () => {
+    const en = planSummary(result, 'en', wb).sheet;
+    const quoted = new Set<string>([
+      ...wb.sheets.map((s) => s.name),
+      ...plan.model.projects.map((p) => p.name),
+      ...plan.model.functional.map((r) => r.name),
+      ...plan.model.economic.map((r) => r.name),
+      ...plan.model.totals.map((t) => t.label.en),
+      ...plan.model.findings.flatMap((f) => [f.expected, f.actual].map(String)),
+      plan.model.unitName!,
+    ]);
+    const own = en.cells
+      .map((c) => String(c.value ?? ''))
+      .filter((v) => /[\u4e00-\u9fff]/.test(v))
+      .filter((v) => ![...quoted].some((q) => v === q || v.startsWith(`${q}!`)))
+      .filter((v) => !plan.model.findings.some((f) => f.message.en === v) && v !== en.cells[0].value);
+    expect(own).toEqual([]);
+  });
 });

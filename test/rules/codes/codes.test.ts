@@ -32,6 +32,7 @@ describe('registration', () => {
     expect(rules.map((r) => r.meta.id)).toEqual([
       'codes/format',
       'codes/unknown',
+      'codes/duplicate',
       'codes/name',
       'codes/hierarchy',
       'codes/basic-economic',

@@ -99,8 +99,10 @@ describe('one-cell changes in real workbooks, through recognition', () => {
     wb = load('上海-审计局-2026-单位预算.xlsx');
     set(wb, '表3', 'B19', '05'); // 208 08 01 死亡抚恤 → 2080501 under 20808
     set(wb, '表3', 'D19', '行政单位离退休');
+    // the moved row now prints 2080501 行政单位离退休 a second time (row 14 has it): also a duplicate
     expect(only(wb).map((f) => [f.rule, f.locations.map((l) => l.cell)])).toEqual([
       ['codes/hierarchy', ['A19', 'B19', 'C19', 'A18', 'B18']],
+      ['codes/duplicate', ['A19', 'B19', 'C19', 'A14', 'B14', 'C14']],
     ]);
   });
 

@@ -106,7 +106,8 @@ const narrativeOnly = (wb: Workbook) =>
 
     test('烟台: every restated figure agrees; the 主要用于 list naming two 类 only is an info; the forms info', () => {
       expect(narrativeOnly(withNarrative(Y, YANTAI))).toEqual([
-        'info narrative/project-forms-total 表5 一般公共预算支出表!I5 表10 项目支出绩效目标表!E6 表10 项目支出绩效目标表!E21 表10 项目支出绩效目标表!E42',
+        // each form at its 年度资金总额 (the amount summed)
+        'info narrative/project-forms-total 表5 一般公共预算支出表!I5 表10 项目支出绩效目标表!E5 表10 项目支出绩效目标表!E20 表10 项目支出绩效目标表!E41',
         'info narrative/itemised-sum 预算说明!A6',
       ]);
     });

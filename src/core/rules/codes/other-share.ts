@@ -5,6 +5,7 @@
  * code with the same amounts in several tables (收入总表, 支出总表, 一般公共预算支出表…) is one finding with every cell.
  */
 import { parentCode } from '../../catalog';
+import { readableNumber } from '../../readable';
 import { toA1 } from '../../model/address';
 import { CellRef } from '../../model/findings';
 import { codeSettings } from '../../settings';
@@ -72,8 +73,8 @@ export const codeOtherShare = defineRule({
       out.push({
         messageId: 'large',
         message: {
-          zh: `“其他”科目 ${r.code}${name} 占其上级 ${parent.code}${pname} 的 ${share}（${value} / ${parentValue}），超过 ${limit}：请核实能否列入具体科目，或说明原因。`,
-          en: `The “other” code ${r.code}${name} holds ${share} of its parent ${parent.code}${pname} (${value} / ${parentValue}), above ${limit}: check whether it has a proper code, or explain it.`,
+          zh: `“其他”科目 ${r.code}${name} 占其上级 ${parent.code}${pname} 的 ${share}（${readableNumber(value)} / ${readableNumber(parentValue)}），超过 ${limit}：请核实能否列入具体科目，或说明原因。`,
+          en: `The “other” code ${r.code}${name} holds ${share} of its parent ${parent.code}${pname} (${readableNumber(value)} / ${readableNumber(parentValue)}), above ${limit}: check whether it has a proper code, or explain it.`,
         },
         locations: list.flatMap((h) => h.cells),
         expected: `≤ ${limit}`,

@@ -4,8 +4,10 @@
  *
  * Departments often publish forms for some projects only (the real 2026 workbooks: 烟台 3, 西安 4, 福州 8…), so a sum
  * below 项目支出 is info ("only some projects disclosed"); a sum above it cannot come from a partial set and is a
- * warning. Equal to the 支出总表 项目支出 (all funds, forms counting their 年度资金总额) is accepted too.
- * A form's amount: its 财政拨款 where the form states one, else its 年度资金总额 / 项目本年度金额.
+ * warning. Equal to the 支出总表 项目支出 (all funds) is accepted too.
+ * A form's amount is always its 年度资金总额 / 项目本年度金额 (its 财政拨款 only where it prints no total): the same amount
+ * against every table, never whichever of two amounts happens to fit. A form stating money other than 财政拨款
+ * (其他资金, 上年结转) is not a part of the 一般公共预算 项目支出: the forms are then compared with the 支出总表 only.
  */
 import { CellRef } from '../../model/findings';
 import { convertMoney, toScaled, valueDecimals } from '../../model/numbers';
@@ -17,20 +19,24 @@ import { tablesOf, TableValue, totalOf } from '../../narrative/lookup';
 
 interface FormAmount {
   form: TargetForm;
-  fiscal: number;
+  /** 年度资金总额 (财政拨款 when the form prints no total). */
   total: number;
+  /** The form states money that is not 财政拨款 (其他资金 or 上年结转 above zero). */
+  otherFunds: boolean;
   cell: CellRef;
 }
 
 function formAmounts(forms: TargetForm[]): FormAmount[] {
   const out: FormAmount[] = [];
   for (const f of forms) {
-    const fiscal = f.fiscal ?? f.total;
     const total = f.total ?? f.fiscal;
-    if (fiscal === undefined || total === undefined) continue;
-    const pos = f.fiscal !== undefined ? (f.fiscalCell ?? f.totalCell) : f.totalCell;
-    const at = pos ?? { row: f.range.top, col: f.range.left };
-    out.push({ form: f, fiscal, total, cell: { sheet: f.sheet, cell: toA1(at.row, at.col) } });
+    if (total === undefined) continue;
+    const pos = (f.total !== undefined ? f.totalCell : f.fiscalCell) ?? {
+      row: f.range.top,
+      col: f.range.left,
+    };
+    const otherFunds = (f.other ?? 0) > 0 || (f.carry ?? 0) > 0;
+    out.push({ form: f, total, otherFunds, cell: { sheet: f.sheet, cell: toA1(pos.row, pos.col) } });
   }
   return out;
 }
@@ -92,7 +98,8 @@ export const narrativeProjectFormsTotal = defineRule({
     const allowance = Math.max(1, Math.floor((forms.length + 1) / 2)) + tolerance(ctx);
     const sumOf = (pick: (f: FormAmount) => number) =>
       forms.reduce((a, f) => a + toScaled(convertMoney(pick(f), f.form.unit, unit), fine), 0) / 10 ** fine;
-    const sumValue = sumOf((f) => f.fiscal);
+    const sumValue = sumOf((f) => f.total);
+    const publicOnly = !forms.some((f) => f.otherFunds);
     const cmp = (sum: number, target: number) => {
       const d = Math.abs(toScaled(sum, p) - toScaled(target, p));
       return d === 0 ? 'equal' : d <= allowance ? 'rounding' : 'mismatch';
@@ -107,16 +114,14 @@ export const narrativeProjectFormsTotal = defineRule({
       .map((t) => totalOf(t, 'project', what))
       .find((v): v is TableValue => v !== undefined && v !== 'ambiguous');
     const fundValue = fund ? convertMoney(fund.value, fund.unit, unit) : 0;
-    const candidates: { target: number; sum: number; against: TableValue[] }[] = [
-      { target: project.value, sum: sumValue, against: [project] },
-    ];
-    if (fund) candidates.push({ target: project.value + fundValue, sum: sumValue, against: [project, fund] });
-    if (t3)
-      candidates.push({
-        target: convertMoney(t3.value, t3.unit, unit),
-        sum: sumOf((f) => f.total),
-        against: [t3],
-      });
+    const candidates: { target: number; sum: number; against: TableValue[] }[] = [];
+    if (publicOnly) {
+      candidates.push({ target: project.value, sum: sumValue, against: [project] });
+      if (fund)
+        candidates.push({ target: project.value + fundValue, sum: sumValue, against: [project, fund] });
+    }
+    if (t3) candidates.push({ target: convertMoney(t3.value, t3.unit, unit), sum: sumValue, against: [t3] });
+    if (candidates.length === 0) return [];
     const results = candidates.map((c) => ({ ...c, result: cmp(c.sum, c.target) }));
     if (results.some((r) => r.result === 'equal')) return [];
     const n = forms.length;
@@ -138,7 +143,7 @@ export const narrativeProjectFormsTotal = defineRule({
       ];
     }
     // beyond every reading: above all public-fund project spending cannot be a partial set
-    const upper = results[fund ? 1 : 0];
+    const upper = publicOnly ? results[fund ? 1 : 0] : results[0];
     const over = toScaled(sumValue, p) - toScaled(upper.target, p) > allowance;
     const ref = upper;
     const base = describe(ref.against);

@@ -38,7 +38,7 @@ export const missingCategory = defineRule({
             'missing',
             empty ? at(f, empty.cell) : formCell(f),
             `“${label(f)}”没有${c.key}指标（三级指标为空）`,
-            `"${label(f)}" has no ${c.en} indicator (${c.key}: no third-level indicator)`,
+            `"${label(f)}" has no ${c.en} indicator (no third-level indicator under "${c.key}")`,
           ),
         );
       }

@@ -33,7 +33,7 @@ export const vagueTimeliness = defineRule({
             'vague',
             at(f, i.targetCell ?? i.nameCell),
             `时效指标“${i.name}”的指标值“${i.target}”不可衡量，应写明完成时限（如“≤2025年10月”“10月底前”“≤24小时”）`,
-            `timeliness target "${i.target}" of "${i.name}" is not measurable; state a deadline (≤2025年10月, 10月底前, ≤24小时)`,
+            `timeliness target "${i.target}" of "${i.name}" is not measurable; state a deadline (e.g. "≤2025年10月", "10月底前", "≤24小时")`,
             { actual: i.target },
           ),
         ),

@@ -21,4 +21,19 @@ export const noCachedValue = cellRule(
           },
         }
       : undefined,
+  // a 指标值 (or 实际完成值) written '=100%', '=0起', '=24小时/日' is a target with an operator that the
+  // producing tool stored as a formula: the performance rules read it as written, there is no result to miss
+  (ctx) => {
+    const cells = new Set<string>();
+    const add = (sheet: string, pos?: { row: number; col: number }) => {
+      if (pos) cells.add(`${sheet}\u0000${pos.row},${pos.col}`);
+    };
+    for (const f of ctx.targetForms) for (const i of f.indicators) add(f.sheet, i.targetCell);
+    for (const f of ctx.selfEvaluations)
+      for (const i of f.indicators) {
+        add(f.sheet, i.targetCell);
+        add(f.sheet, i.actualCell);
+      }
+    return cells;
+  },
 );
