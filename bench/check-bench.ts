@@ -1,9 +1,14 @@
 /**
  * Whole-check speed: a generated 部门预算 workbook with 20,000 功能分类 code rows across several tables
  * (收入总表, 支出总表, 一般公共预算支出表, 政府性基金预算支出表) plus a 收支总表, a 财政拨款收支总表, a 基本支出表, a 三公
- * table and 500 项目支出绩效目标表 forms, written with ExcelJS's streaming writer to bench/output/. Times
- * (a) readXlsx and (b) the whole review(). Run: npm run bench
+ * table and 500 项目支出绩效目标表 forms, written with ExcelJS's streaming writer to bench/output/ — and the same at
+ * 2×, 4× and 8× (more 款 per 类, more forms), and a merge-heavy workbook of stacked forms merged the way real
+ * budgets merge them (labels over columns, 一级/二级指标 down rows) at 500 … 4,000 forms. Each size is measured
+ * in a fresh process: (a) readXlsx, (b) review() — recognition and every rule — CPU time (median of 5, steadier
+ * than wall time on a shared machine), check/read = (a + b) / a, and the peak RSS of the process after one check.
+ * Run: npm run bench  (target: check/read ≤ 1.2; 8× size ≤ 9× time)
  */
+import { execFileSync } from 'child_process';
 import { mkdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
@@ -11,12 +16,12 @@ import { review } from '../src/core/review';
 import { readXlsx } from '../src/xlsx/read';
 
 const OUT = join(__dirname, 'output');
-const FILE = join(OUT, 'check-bench.xlsx');
 
 const LEI = 20; // 类
-const KUAN = 10; // 款 per 类
-const XIANG = 32; // 项 per 款 → 20 + 200 + 6,400 = 6,620 rows per table
-const FORMS = 500;
+const KUAN = 10; // 款 per 类 (× scale)
+const XIANG = 32; // 项 per 款 → 20 + 200 + 6,400 = 6,620 rows per table at 1×
+const FORMS = 500; // × scale
+const SCALES = [1, 2, 4, 8];
 
 /** Deterministic pseudo-random amounts (in 分, so every sum is exact). */
 let seed = 20261121;
@@ -33,7 +38,7 @@ interface CodeRow {
 }
 
 /** A consistent 类/款/项 tree; amounts in 分. */
-function codeTree(prefix: number, lei = LEI, kuan = KUAN, xiang = XIANG): CodeRow[] {
+function codeTree(prefix: number, lei: number, kuan: number, xiang = XIANG): CodeRow[] {
   const [LEI_N, KUAN_N, XIANG_N] = [lei, kuan, xiang];
   const rows: CodeRow[] = [];
   for (let l = 0; l < LEI_N; l++) {
@@ -134,10 +139,12 @@ function twoSided(
   ws.commit();
 }
 
-function forms(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+/** Stacked 绩效目标表 forms; `merged`: labels merged over columns and indicator levels down rows, as real forms are. */
+function forms(wb: ExcelJS.stream.xlsx.WorkbookWriter, count: number, merged = false): void {
   const ws = wb.addWorksheet('绩效目标');
   ws.addRow(['项目支出绩效目标表']).commit();
-  for (let f = 1; f <= FORMS; f++) {
+  let top = 2; // 1-based row of the form's first row
+  for (let f = 1; f <= count; f++) {
     const amount = 10 + rand(500);
     const rows: (string | number | null)[][] = [
       ['项目名称', null, null, `项目${f}`],
@@ -155,22 +162,37 @@ function forms(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
       ['绩效指标', '满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
       [],
     ];
-    for (const r of rows) ws.addRow(r).commit();
+    const added = rows.map((r) => ws.addRow(r));
+    if (merged) {
+      const t = top;
+      for (const range of [
+        `A${t}:C${t}`, // 项目名称
+        `D${t}:F${t}`,
+        `A${t + 1}:C${t + 1}`, // 主管部门及代码
+        `A${t + 2}:C${t + 4}`, // 项目资金（万元）
+        `B${t + 5}:F${t + 5}`, // 总体目标
+        `A${t + 7}:A${t + 12}`, // 绩效指标
+        `B${t + 8}:B${t + 10}`, // 产出指标
+      ])
+        ws.mergeCells(range);
+    }
+    for (const r of added) r.commit();
+    top += rows.length;
   }
   ws.commit();
 }
 
-async function build(): Promise<number> {
-  mkdirSync(OUT, { recursive: true });
+/** The budget workbook at `scale`× (1× = 20,000 code rows and 500 forms). */
+async function build(file: string, scale: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: FILE,
+    filename: file,
     useSharedStrings: true,
     useStyles: true,
   });
-  const general = codeTree(201);
-  const all = codeTree(201);
+  const general = codeTree(201, LEI, KUAN * scale);
+  const all = codeTree(201, LEI, KUAN * scale);
   // 3 tables × 6,620 + 137 fund rows + 3 经济分类 rows = 20,000 code rows
-  const fund = codeTree(212, 1, 4, 33);
+  const fund = codeTree(212, 1, 4 * scale, 33);
   const t3 = codeTable(wb, '支出总表', '2026年部门支出总表', all, 5);
   codeTable(wb, '收入总表', '2026年部门收入总表', all, 0);
   const t5 = codeTable(wb, '一般公共预算支出表', '2026年一般公共预算支出表', general, 5);
@@ -221,43 +243,111 @@ async function build(): Promise<number> {
   money(row, 1);
   row.commit();
   tp.commit();
-  forms(wb);
+  forms(wb, FORMS * scale);
   await wb.commit();
-  return statSync(FILE).size;
 }
 
-/** Wall and CPU time, median of `runs`. */
-function time<T>(label: string, fn: () => T, runs = 3): T {
-  let last: T | undefined;
-  const wall: number[] = [];
-  const cpu: number[] = [];
+/** A workbook of `count` stacked forms with seven merges each. */
+async function buildMerged(file: string, count: number): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useSharedStrings: true,
+    useStyles: true,
+  });
+  forms(wb, count, true);
+  await wb.commit();
+}
+
+/** CPU time (user + system) of `fn`, median of `runs`, and the last result. */
+function cpu<T>(fn: () => T, runs: number): { ms: number; result: T } {
+  let result: T | undefined;
+  const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    last = fn();
-    wall.push(performance.now() - t0);
+    result = fn();
     const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
+    times.push((c.user + c.system) / 1000);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0);
-  console.log(`${label}: median wall ${median(wall)} ms, median CPU ${median(cpu)} ms (${runs} runs)`);
-  return last as T;
+  times.sort((a, b) => a - b);
+  return { ms: times[Math.floor(runs / 2)], result: result as T };
+}
+
+interface Measure {
+  readMs: number;
+  reviewMs: number;
+  rssMiB: number;
+  codeRows: number;
+  forms: number;
+  findings: string;
+}
+
+/** In a fresh process: read and review one file, print one JSON line. */
+function measure(file: string): void {
+  const bytes = new Uint8Array(readFileSync(file));
+  // peak RSS of one check (read + review, as `gouji check` does), before the timed repetitions
+  review(readXlsx(bytes, 'bench.xlsx'));
+  const rssMiB = process.resourceUsage().maxRSS / 1024;
+  const read = cpu(() => readXlsx(bytes, 'bench.xlsx'), 5);
+  const rev = cpu(() => review(read.result), 5);
+  const ctx = rev.result.context;
+  const out: Measure = {
+    readMs: read.ms,
+    reviewMs: rev.ms,
+    rssMiB,
+    codeRows: ctx.tables.reduce((s, t) => s + t.rows.filter((r) => r.code).length, 0),
+    forms: ctx.targetForms.length,
+    findings: JSON.stringify(rev.result.counts),
+  };
+  console.log(JSON.stringify(out));
+}
+
+function run(file: string): Measure {
+  const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--measure', file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Measure;
+}
+
+function report(label: string, file: string, base?: Measure): Measure {
+  const m = run(file);
+  const mib = (statSync(file).size / 1024 / 1024).toFixed(1);
+  const ratio = (m.readMs + m.reviewMs) / m.readMs;
+  const growth = base
+    ? ` | ×${((m.readMs + m.reviewMs) / (base.readMs + base.reviewMs)).toFixed(2)} time`
+    : '';
+  console.log(
+    `${label.padEnd(28)} ${mib.padStart(5)} MiB | read ${m.readMs.toFixed(0).padStart(5)} ms | review ${m.reviewMs
+      .toFixed(0)
+      .padStart(5)} ms | check/read ${ratio.toFixed(2)} | peak RSS ${m.rssMiB.toFixed(0)} MiB${growth}`,
+  );
+  console.log(`${''.padEnd(28)} ${m.codeRows} code rows, ${m.forms} forms; findings ${m.findings}`);
+  return m;
 }
 
 async function main(): Promise<void> {
-  const size = await build();
-  console.log(`generated ${FILE}: ${(size / 1024 / 1024).toFixed(1)} MiB`);
-  const bytes = new Uint8Array(readFileSync(FILE));
-  const workbook = time('(a) readXlsx', () => readXlsx(bytes, 'check-bench.xlsx'));
-  const result = time('(b) review() — recognition and every rule', () => review(workbook));
-  const codeRows = result.context.tables.reduce((s, t) => s + t.rows.filter((r) => r.code).length, 0);
-  console.log(
-    'planted: 10 项 rows whose 合计 is 1.00 off (5 in 支出总表, 5 in 一般公共预算支出表) → 20 budget errors expected',
-  );
-  console.log(
-    `recognised ${result.tables.length} tables/forms (${result.context.tables.length} budget tables, ${codeRows} code rows, ` +
-      `${result.context.targetForms.length} 绩效目标表 forms); findings ${JSON.stringify(result.counts)}`,
-  );
+  if (process.argv[2] === '--measure') return measure(process.argv[3]);
+  mkdirSync(OUT, { recursive: true });
+  const only = process.argv[2] === '--quick' ? [1] : SCALES;
+  console.log('CPU ms, median of 5 runs, each size in a fresh process');
+  let base: Measure | undefined;
+  for (const k of only) {
+    const file = join(OUT, `check-bench-${k}x.xlsx`);
+    await build(file, k);
+    const m = report(`budget + forms ${k}×`, file, base);
+    base ??= m;
+  }
+  if (only.length === 1)
+    console.log(
+      'planted at 1×: 10 项 rows whose 合计 is 1.00 off → 20 budget/column-sum and hierarchy errors',
+    );
+  base = undefined;
+  for (const k of only) {
+    const file = join(OUT, `merge-heavy-${k}x.xlsx`);
+    await buildMerged(file, 500 * k);
+    const m = report(`merge-heavy ${500 * k} forms`, file, base);
+    base ??= m;
+  }
 }
 
 main().catch((e) => {

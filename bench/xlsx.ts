@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const big = await bigSheet(20000, 12);
   console.log(`big sheet: ${(big.length / 1024).toFixed(0)} KiB`);
   time('readXlsx 20,000 × 12', () => readXlsx(big));
-  const dir = '/work/shared/real-budgets';
+  const dir = join(__dirname, '..', 'test', 'data', 'real-budgets');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.xlsx'))
     .map((f) => readFileSync(join(dir, f)));

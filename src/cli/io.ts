@@ -7,6 +7,29 @@ export interface CliIO {
   stderr(text: string): void;
   readFile(path: string): Uint8Array;
   writeFile(path: string, bytes: Uint8Array): void;
+  /** Whether stderr is a terminal (the batch progress bar draws only then); absent = no. */
+  stderrIsTTY?(): boolean;
+  /** Resolves once everything written to stdout and stderr has been handed to the OS (a pipe may lag). */
+  flush?(): Promise<void>;
+  /** Resolves once stdout can take more (a long report waits for a slow pipe instead of piling up in memory). */
+  drain?(): Promise<void>;
+}
+
+/** Wait until process.stdout has flushed its buffer, or is gone (a closed pipe never drains). */
+function stdoutDrained(): Promise<void> {
+  const out = process.stdout;
+  if (!out.writableNeedDrain || out.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
 }
 
 export const nodeIO: CliIO = {
@@ -14,6 +37,12 @@ export const nodeIO: CliIO = {
   stderr: (t) => process.stderr.write(t),
   readFile: (p) => new Uint8Array(readFileSync(p)),
   writeFile: (p, b) => writeFileSync(p, b),
+  stderrIsTTY: () => !!process.stderr.isTTY,
+  flush: () =>
+    Promise.all(
+      [process.stdout, process.stderr].map((s) => new Promise<void>((done) => s.write('', () => done()))),
+    ).then(() => undefined),
+  drain: stdoutDrained,
 };
 
 /** A usage or input problem: one clear line on stderr, exit code 2. */

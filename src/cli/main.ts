@@ -10,7 +10,9 @@ import { CliError, CliIO, nodeIO } from './io';
 const HELP = `gouji — 勾稽: review Chinese budget and performance workbooks
 
 用法 / usage:
-  gouji check <file.xlsx> [--json] [--lang zh|en] [--annotate <out.xlsx>] [--config <settings.json>]
+  gouji check <file.xlsx> [--json | --jsonl] [--lang zh|en] [--annotate <out.xlsx>] [--config <settings.json>]
+  gouji check <file|folder|glob>… [--jobs N] [--json] [--report <out.xlsx|out.csv>] [--lang zh|en]
+      many workbooks: a line (or a JSON line) per file, a cross-unit review workbook or CSV
   gouji fill <in.xlsx> -o <out.xlsx> [--json] [--lang zh|en] [--config <settings.json>]
   gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en] [--config <settings.json>]
   gouji review <in.xlsx> -o <out.xlsx> [--json] [--lang zh|en] [--config <settings.json>]

@@ -19,19 +19,38 @@ export interface CheckJson {
   counts: Record<Level, number>;
 }
 
+export type TableJson = CheckJson['tables'][number];
+export type FindingJson = CheckJson['findings'][number];
+
+export function tableJson(t: ReviewResult['tables'][number]): TableJson {
+  return { sheet: t.sheet, kind: t.kind, range: t.range, unit: t.unit };
+}
+
+export function skippedJson(
+  s: ReviewResult['skipped'][number],
+  lang: Lang,
+): { sheet: string; reason: string } {
+  return { sheet: s.sheet, reason: s.reason[lang] };
+}
+
+export function findingJson(f: Finding, lang: Lang): FindingJson {
+  return {
+    rule: f.rule,
+    level: f.level,
+    message: f.message[lang],
+    locations: f.locations.map((l) => ({ sheet: l.sheet, cell: l.cell })),
+    ...(f.expected !== undefined ? { expected: f.expected } : {}),
+    ...(f.actual !== undefined ? { actual: f.actual } : {}),
+  };
+}
+
+/** The whole report as one object (small reports, tests); the CLI streams it with `writeCheckJson`. */
 export function toJson(file: string, result: ReviewResult, lang: Lang): CheckJson {
   return {
     file,
-    tables: result.tables.map((t) => ({ sheet: t.sheet, kind: t.kind, range: t.range, unit: t.unit })),
-    skipped: result.skipped.map((s) => ({ sheet: s.sheet, reason: s.reason[lang] })),
-    findings: result.findings.map((f) => ({
-      rule: f.rule,
-      level: f.level,
-      message: f.message[lang],
-      locations: f.locations.map((l) => ({ sheet: l.sheet, cell: l.cell })),
-      ...(f.expected !== undefined ? { expected: f.expected } : {}),
-      ...(f.actual !== undefined ? { actual: f.actual } : {}),
-    })),
+    tables: result.tables.map(tableJson),
+    skipped: result.skipped.map((s) => skippedJson(s, lang)),
+    findings: result.findings.map((f) => findingJson(f, lang)),
     counts: result.counts,
   };
 }

@@ -12,7 +12,8 @@ import { patchXlsx } from '../xlsx';
 import { parseArgs, settingsFlag } from './args';
 import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
 import { loadWorkbook } from './load';
-import { reviewFooter, textReport, toJson } from './report';
+import { writeCheckJson } from './json-out';
+import { reviewFooter, textReport } from './report';
 
 export async function runReview(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
@@ -53,10 +54,7 @@ export async function runReview(argv: string[], io: CliIO): Promise<number> {
   );
 
   if (args.flags.has('--json')) {
-    io.stdout(
-      JSON.stringify({ ...toJson(file, result, lang), output: out, filled: fill.writes.length }, null, 2) +
-        '\n',
-    );
+    await writeCheckJson(io, file, result, lang, 'json', { output: out, filled: fill.writes.length });
   } else {
     io.stdout(textReport(file, result, lang));
     const hasSelfEvaluation = reviewed.tables.some((t) => t.kind === 'self-evaluation');

@@ -46,7 +46,11 @@ export function recognize(
     narratives: findNarrativeCells(workbook),
   };
   if (observer) ctx.observer = observer;
-  return { ctx, skipped: [...budget.skipped, ...perf.skipped] };
+  // sheets a reader could not read (damaged XML) are reported, never silently left out
+  const unreadable = workbook.sheets.flatMap((s) =>
+    s.unreadable ? [{ sheet: s.name, reason: s.unreadable }] : [],
+  );
+  return { ctx, skipped: [...unreadable, ...budget.skipped, ...perf.skipped] };
 }
 
 /**
@@ -95,7 +99,8 @@ export function review(
         },
       ];
     }
-    findings.push(...applyLevels(out, settings.rules));
+    // one push per finding: spreading 100,000+ findings into push() overflows the stack
+    for (const f of applyLevels(out, settings.rules)) findings.push(f);
   }
   sortFindings(findings, workbook);
   return {

@@ -3,14 +3,26 @@
  * Chartsheets, dialog sheets and macro sheets are kept as empty sheets with `kind` set, so a report can say they were skipped.
  */
 import { colToLetters, lettersToCol } from '../core/model/address';
+import { CellRange } from '../core/model/address';
 import { Cell, CellValue, Sheet, Workbook } from '../core/model/workbook';
-import { Package, relType } from './package';
+import { Package, relsPartName, relType } from './package';
+import { XmlChecker, XmlProblem, xmlProblem } from './wellformed';
 import * as X from './xml';
 import { attr, attrs, decodeEntities, decodeXEscapes, TagKind, TagScanner } from './xml';
-import { isZip, readZip, ZipFormatError } from './zip';
+import { isZip, readZip, ZipFormatError, ZipLimitError } from './zip';
 
 export type XlsxReadErrorCode =
-  'empty' | 'not-zip' | 'corrupt' | 'xls' | 'encrypted' | 'xlsb' | 'no-workbook';
+  | 'empty'
+  | 'not-zip'
+  | 'corrupt'
+  | 'xls'
+  | 'encrypted'
+  | 'xlsb'
+  | 'no-workbook'
+  /** A part the reader needs is missing, does not parse, is not UTF-8, or a relationship points nowhere. */
+  | 'malformed'
+  /** Beyond a resource limit (part size, part count, string length, cell count). */
+  | 'too-large';
 
 /** A file Gouji cannot read as .xlsx. `message` is one line, Chinese then English, safe to print as is. */
 export class XlsxReadError extends Error {
@@ -35,7 +47,115 @@ const MESSAGES: Record<XlsxReadErrorCode, string> = {
   xlsb: '这是 .xlsb 二进制工作簿，请在 Excel 中另存为 .xlsx 后再试 (This is a binary .xlsb workbook; save it as .xlsx in Excel and try again.)',
   'no-workbook':
     'zip 包中没有工作簿 xl/workbook.xml，不是 Excel 文件 (The zip package holds no workbook part xl/workbook.xml; it is not an Excel file.)',
+  malformed:
+    '.xlsx 文件结构已损坏，请重新保存或重新下载 (The .xlsx package is damaged; save or download it again.)',
+  'too-large': '文件超出 Gouji 能安全读取的大小 (The file is beyond the size Gouji can read safely.)',
 };
+
+/** Longest text Gouji reads from one cell or shared string (Excel itself stops at 32,767 characters). */
+export const MAX_TEXT_LENGTH = 1_000_000;
+/** Most cells Gouji reads from one workbook (a 20,000 × 12 sheet has 240,000). */
+export const MAX_CELLS = 5_000_000;
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+const mib = (n: number) => `${fmt(Math.ceil(n / 1048576))} MiB`;
+
+/** A one-line problem with a part of the package: exit 2 when the workbook cannot be read without it. */
+function failMalformed(zh: string, en: string): never {
+  throw new XlsxReadError(
+    'malformed',
+    `${zh}，请重新保存或重新下载 (${en}; save or download the file again.)`,
+  );
+}
+
+function failTooLarge(zh: string, en: string): never {
+  throw new XlsxReadError('too-large', `${zh} (${en})`);
+}
+
+function failLimit(e: ZipLimitError): never {
+  if (e.limit === 'entries')
+    failTooLarge(
+      `zip 包有 ${fmt(e.actual)} 个部件，超过上限 ${fmt(e.max)}，未读取`,
+      `The package has ${fmt(e.actual)} parts, beyond the limit of ${fmt(e.max)}; not read.`,
+    );
+  if (e.limit === 'part')
+    failTooLarge(
+      `部件 ${e.part} 解压后有 ${mib(e.actual)}，超过上限 ${mib(e.max)}，未解压（可能是“zip 炸弹”）`,
+      `Part ${e.part} would inflate to ${mib(e.actual)}, beyond the limit of ${mib(e.max)}; not inflated (possibly a zip bomb).`,
+    );
+  failTooLarge(
+    `zip 包解压后共有 ${mib(e.actual)} 以上，超过上限 ${mib(e.max)}，未解压（可能是“zip 炸弹”）`,
+    `The package would inflate to more than ${mib(e.actual)}, beyond the limit of ${mib(e.max)}; not inflated (possibly a zip bomb).`,
+  );
+}
+
+function failLongText(where: { zh: string; en: string }, length: number): never {
+  failTooLarge(
+    `${where.zh}有 ${fmt(length)} 个字符，超过上限 ${fmt(MAX_TEXT_LENGTH)}（Excel 单元格最多 32,767 个字符），未读取`,
+    `${where.en} holds ${fmt(length)} characters, beyond the limit of ${fmt(MAX_TEXT_LENGTH)} (an Excel cell holds at most 32,767); not read.`,
+  );
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Text of a part, or a problem: invalid UTF-8 (the lenient decoder turns it into U+FFFD; only then are the bytes
+ * decoded again strictly) or XML that is not well-formed (when `checkXml`; sheets and shared strings are
+ * checked during their own scan instead). Missing parts give undefined.
+ */
+function partText(
+  pkg: Package,
+  part: string,
+  checkXml: boolean,
+  root?: string,
+): { text: string } | { problem: { zh: string; en: string } } | undefined {
+  let text: string | undefined;
+  try {
+    text = pkg.text(part);
+  } catch (e) {
+    if (e instanceof ZipLimitError) failLimit(e);
+    throw e;
+  }
+  if (text === undefined) return undefined;
+  if (text.indexOf('\ufffd') >= 0) {
+    const bytes = pkg.bytes(part) as Uint8Array;
+    const bom =
+      bytes.length >= 2 &&
+      ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+    if (!bom) {
+      try {
+        utf8Strict.decode(bytes);
+      } catch {
+        return {
+          problem: { zh: `部件 ${part} 含有无效的 UTF-8 字节`, en: `part ${part} holds invalid UTF-8 bytes` },
+        };
+      }
+    }
+  }
+  if (checkXml) {
+    const p = xmlProblem(text, root);
+    if (p) return { problem: xmlMessage(part, text, p) };
+  }
+  return { text };
+}
+
+/** '部件 xl/worksheets/sheet1.xml 的 XML 有误（第 3 行：结束标签与开始标签不匹配）'. */
+function xmlMessage(part: string, xml: string, p: XmlProblem): { zh: string; en: string } {
+  let line = 1;
+  for (let i = xml.indexOf('\n'); i >= 0 && i < p.at; i = xml.indexOf('\n', i + 1)) line++;
+  return {
+    zh: `部件 ${part} 的 XML 无法解析（第 ${line} 行，字符 ${fmt(p.at)}：${p.zh}）`,
+    en: `the XML of part ${part} does not parse (line ${line}, character ${fmt(p.at)}: ${p.en})`,
+  };
+}
+
+/** The text of a part the whole workbook depends on: missing or broken → exit 2. */
+function requiredText(pkg: Package, part: string, root: string): string {
+  const t = partText(pkg, part, true, root);
+  if (t === undefined) failMalformed(`缺少部件 ${part}`, `Part ${part} is missing`);
+  if ('problem' in t) failMalformed(t.problem.zh, t.problem.en.replace(/^the/, 'The'));
+  return t.text;
+}
 
 // Local aliases for the per-tag loops: transpiled ES-module imports are read through getters on every use.
 const tok = X.tok;
@@ -111,22 +231,65 @@ export function openPackage(bytes: Uint8Array): { pkg: Package; workbookPart: st
   try {
     pkg = new Package(readZip(bytes));
   } catch (e) {
+    if (e instanceof ZipLimitError) failLimit(e);
     if (e instanceof ZipFormatError) fail('corrupt');
     throw e;
   }
   for (const e of pkg.entries.values()) if (e.flags & 1) fail('encrypted');
   let workbookPart: string | undefined;
   try {
+    if (!pkg.has('[Content_Types].xml')) {
+      if (pkg.has('xl/workbook.bin')) fail('xlsb');
+      if (!pkg.has('xl/workbook.xml') && !pkg.has('_rels/.rels')) fail('no-workbook');
+      failMalformed(
+        'zip 包中缺少 [Content_Types].xml，不是完整的 Office 文件',
+        'The package has no [Content_Types].xml, so it is not a complete Office file',
+      );
+    }
+    requiredText(pkg, '[Content_Types].xml', 'Types');
+    if (!pkg.has('_rels/.rels')) {
+      if (!pkg.has('xl/workbook.xml')) fail(pkg.has('xl/workbook.bin') ? 'xlsb' : 'no-workbook');
+      failMalformed('zip 包中缺少关系部件 _rels/.rels', 'The package has no relationships part _rels/.rels');
+    }
+    requiredText(pkg, '_rels/.rels', 'Relationships');
     const main = pkg.rels('').find((r) => relType(r.type) === 'officeDocument');
-    workbookPart = main && pkg.find(main.target);
+    if (!main) {
+      if (!pkg.has('xl/workbook.xml')) fail(pkg.has('xl/workbook.bin') ? 'xlsb' : 'no-workbook');
+      failMalformed(
+        '_rels/.rels 中没有指向工作簿的关系',
+        '_rels/.rels has no relationship to the workbook part',
+      );
+    }
+    workbookPart = main.external ? undefined : pkg.find(main.target);
+    if (!workbookPart) {
+      if (pkg.has('xl/workbook.bin')) fail('xlsb');
+      failMalformed(
+        `_rels/.rels 指向的工作簿部件 ${main.target} 不存在`,
+        `_rels/.rels points to a workbook part ${main.target} that does not exist`,
+      );
+    }
+    if (workbookPart.toLowerCase().endsWith('.bin')) fail('xlsb');
+    if (isPackagePart(workbookPart))
+      failMalformed(
+        `_rels/.rels 的工作簿关系指向 ${workbookPart}（关系循环）`,
+        `_rels/.rels points the workbook relationship at ${workbookPart} (a circular relationship)`,
+      );
+    requiredText(pkg, workbookPart, 'workbook');
+    const rels = relsPartName(workbookPart);
+    if (pkg.has(rels)) requiredText(pkg, rels, 'Relationships');
   } catch (e) {
+    if (e instanceof XlsxReadError) throw e;
+    if (e instanceof ZipLimitError) failLimit(e);
     if (e instanceof ZipFormatError) fail('corrupt');
     throw e;
   }
-  workbookPart ??= pkg.find('xl/workbook.xml');
-  if (!workbookPart) fail(pkg.has('xl/workbook.bin') ? 'xlsb' : 'no-workbook');
-  if (workbookPart.toLowerCase().endsWith('.bin')) fail('xlsb');
   return { pkg, workbookPart };
+}
+
+/** [Content_Types].xml or a relationships part: never the target of a document relationship. */
+function isPackagePart(part: string): boolean {
+  const p = part.toLowerCase();
+  return p === '[content_types].xml' || p.endsWith('.rels');
 }
 
 export interface SheetEntry {
@@ -137,6 +300,8 @@ export interface SheetEntry {
   /** Part name, or undefined when the relationship is missing. */
   part?: string;
   kind: 'worksheet' | 'chartsheet' | 'dialogsheet' | 'macrosheet';
+  /** Why the sheet's part cannot be read: its relationship is missing, points nowhere or back into the package. */
+  problem?: { zh: string; en: string };
 }
 
 export interface WorkbookInfo {
@@ -163,13 +328,32 @@ export function readWorkbookInfo(pkg: Package, workbookPart: string): WorkbookIn
       const type = rel ? relType(rel.type) : 'worksheet';
       const kind =
         type === 'chartsheet' || type === 'dialogsheet' || type === 'macrosheet' ? type : 'worksheet';
+      const part = rel && !rel.external ? pkg.find(rel.target) : undefined;
+      const rId = a.id ?? '';
+      let problem: SheetEntry['problem'];
+      if (!rel)
+        problem = {
+          zh: `工作簿中没有关系 ${rId || '(空)'}，找不到这个工作表的内容`,
+          en: `the workbook has no relationship ${rId || '(none)'}, so this sheet's content cannot be found`,
+        };
+      else if (!part)
+        problem = {
+          zh: `关系 ${rId} 指向的部件 ${rel.target} 不存在`,
+          en: `relationship ${rId} points to a part ${rel.target} that does not exist`,
+        };
+      else if (part === workbookPart || isPackagePart(part))
+        problem = {
+          zh: `关系 ${rId} 指向 ${part}，不是工作表（关系循环）`,
+          en: `relationship ${rId} points to ${part}, not a sheet (a circular relationship)`,
+        };
       sheets.push({
         name: a.name ?? `Sheet${sheets.length + 1}`,
         sheetId: a.sheetId ?? '',
-        rId: a.id ?? '',
+        rId,
         state: a.state ?? 'visible',
-        part: rel && !rel.external ? pkg.find(rel.target) : undefined,
+        part: problem ? undefined : part,
         kind,
+        ...(problem ? { problem } : {}),
       });
     }
   }
@@ -197,14 +381,41 @@ export function ownedIndexes(workbookXml: string): Set<number> {
   return out;
 }
 
-/** Read an .xlsx (or .xlsm/.xltx) file. Throws XlsxReadError for anything that is not a readable workbook. */
+/**
+ * Read an .xlsx (or .xlsm/.xltx) file. Throws XlsxReadError for anything that is not a readable workbook.
+ * One damaged sheet in an otherwise good workbook is kept empty with `unreadable` set (the review reports it as
+ * skipped, with the reason); when no worksheet can be read the whole file is refused.
+ */
 export function readXlsx(bytes: Uint8Array, name?: string): Workbook {
   const { pkg, workbookPart } = openPackage(bytes);
   try {
     const info = readWorkbookInfo(pkg, workbookPart);
-    const strings = info.sharedStringsPart ? parseSharedStrings(pkg.text(info.sharedStringsPart) ?? '') : [];
-    const styles = parseStyles(info.stylesPart ? (pkg.text(info.stylesPart) ?? '') : '');
+    let strings: string[] = [];
+    if (info.sharedStringsPart) {
+      const t = partText(pkg, info.sharedStringsPart, false);
+      if (t && 'problem' in t) failMalformed(t.problem.zh, t.problem.en.replace(/^part/, 'Part'));
+      if (t) {
+        const parsed = parseSharedStrings(t.text);
+        if (!Array.isArray(parsed)) {
+          const m = xmlMessage(info.sharedStringsPart, t.text, parsed);
+          failMalformed(m.zh, m.en.replace(/^the/, 'The'));
+        }
+        strings = parsed;
+      }
+    }
+    let stylesXml = '';
+    if (info.stylesPart) {
+      const t = partText(pkg, info.stylesPart, true, 'styleSheet');
+      if (t && 'problem' in t)
+        failMalformed(
+          t.problem.zh,
+          t.problem.en.replace(/^(part|the)/, (w) => w[0].toUpperCase() + w.slice(1)),
+        );
+      if (t) stylesXml = t.text;
+    }
+    const styles = parseStyles(stylesXml);
     const owned = ownedIndexes(pkg.text(workbookPart) ?? '');
+    const budget = { cells: 0 };
     const sheets: Sheet[] = info.sheets.map((entry, i) => {
       const sheet: Sheet = { name: entry.name, rows: [], merges: [] };
       if (entry.state === 'hidden' || entry.state === 'veryHidden') sheet.hidden = true;
@@ -213,32 +424,69 @@ export function readXlsx(bytes: Uint8Array, name?: string): Workbook {
         sheet.kind = entry.kind;
         return sheet;
       }
-      const xml = entry.part ? pkg.text(entry.part) : undefined;
-      if (xml) {
-        if (!worksheetClosed(xml)) failTruncatedSheet(entry.name);
-        parseWorksheet(xml, sheet, strings, styles, info.date1904);
+      const unreadable = (why: { zh: string; en: string }) => {
+        sheet.rows = [];
+        sheet.merges = [];
+        sheet.unreadable = {
+          zh: `工作表无法读取，未作检查：${why.zh}。`,
+          en: `This sheet cannot be read and was not checked: ${why.en}.`,
+        };
+        return sheet;
+      };
+      if (entry.problem) return unreadable(entry.problem);
+      const t = entry.part ? partText(pkg, entry.part, false) : undefined;
+      if (t && 'problem' in t) return unreadable(t.problem);
+      if (t && t.text) {
+        if (!worksheetClosed(t.text)) failTruncatedSheet(entry.name);
+        const problem = parseWorksheet(t.text, sheet, strings, styles, info.date1904, budget);
+        if (problem) return unreadable(xmlMessage(entry.part as string, t.text, problem));
       }
       return sheet;
     });
+    const worksheets = sheets.filter((s) => !s.kind);
+    if (worksheets.length > 0 && worksheets.every((s) => s.unreadable)) {
+      const first = worksheets[0];
+      const n = worksheets.length;
+      throw new XlsxReadError(
+        'malformed',
+        `${n > 1 ? `全部 ${n} 个工作表都无法读取；` : ''}工作表“${first.name}”：${first.unreadable?.zh.replace(/^工作表无法读取，未作检查：/, '').replace(/。$/, '')}；文件已损坏，请重新保存或重新下载 (${n > 1 ? `None of the ${n} sheets can be read; ` : ''}sheet "${first.name}": ${first.unreadable?.en.replace(/^This sheet cannot be read and was not checked: /, '').replace(/\.$/, '')}; the file is damaged, save or download it again.)`,
+      );
+    }
     return name === undefined ? { sheets } : { name, sheets };
   } catch (e) {
     if (e instanceof XlsxReadError) throw e;
+    if (e instanceof ZipLimitError) failLimit(e);
+    if (e instanceof RangeError) failTooLarge('工作簿太大，无法读取', 'The workbook is too large to read');
     fail('corrupt');
   }
 }
 
 // ---------------------------------------------------------------- shared strings
 
-/** Shared string table: rich-text runs concatenated, phonetic runs (<rPh>) left out. */
-export function parseSharedStrings(xml: string): string[] {
+/**
+ * Shared string table: rich-text runs concatenated, phonetic runs (<rPh>) left out. Returns the well-formedness
+ * problem instead when the XML does not parse; a string longer than MAX_TEXT_LENGTH refuses the file.
+ */
+export function parseSharedStrings(xml: string): string[] | XmlProblem {
   const out: string[] = [];
   let text = '';
   let inSi = false;
   let phonetic = 0;
   const n = xml.length;
-  for (let pos = 0; scanTag(xml, pos, n); pos = tok.end) {
+  const check = new XmlChecker(xml, 'sst');
+  let pos = 0;
+  for (; scanTag(xml, pos, n); pos = tok.end) {
+    const problem = check.tag();
+    if (problem) return problem;
     if (tokIs(xml, 't')) {
-      if (tok.kind === OPEN && inSi && phonetic === 0) text += textAt(xml, tok.end);
+      if (tok.kind === OPEN && inSi && phonetic === 0) {
+        text += textAt(xml, tok.end);
+        if (text.length > MAX_TEXT_LENGTH)
+          failLongText(
+            { zh: `共享字符串第 ${fmt(out.length + 1)} 项`, en: `Shared string ${fmt(out.length + 1)}` },
+            text.length,
+          );
+      }
     } else if (tokIs(xml, 'si')) {
       if (tok.kind === OPEN) {
         inSi = true;
@@ -252,7 +500,7 @@ export function parseSharedStrings(xml: string): string[] {
       else if (tok.kind === CLOSE) phonetic--;
     }
   }
-  return out;
+  return check.end(pos) ?? out;
 }
 
 // ---------------------------------------------------------------- styles
@@ -406,13 +654,18 @@ interface SharedMaster {
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
+/**
+ * Read a worksheet's cells and merges into `sheet`. Returns the first well-formedness problem of the XML (the
+ * caller then drops what was read), or undefined. `budget.cells` counts cells across a workbook (MAX_CELLS).
+ */
 export function parseWorksheet(
   xml: string,
   sheet: Sheet,
   strings: string[],
   styles: CellStyle[],
   date1904 = false,
-): void {
+  budget = { cells: 0 },
+): XmlProblem | undefined {
   const pos = { row: 0, col: 0 };
   let row = -1;
   let col = -1;
@@ -432,6 +685,22 @@ export function parseWorksheet(
   let inline = '';
   let inInline = false;
   let phonetic = 0;
+
+  let cells = budget.cells;
+  const cellLimit = MAX_CELLS;
+  const tooLong = (length: number): never =>
+    failLongText(
+      {
+        zh: `工作表“${sheet.name}”的单元格 ${colToLetters(col)}${row + 1} `,
+        en: `Cell ${colToLetters(col)}${row + 1} of sheet "${sheet.name}"`,
+      },
+      length,
+    );
+  const tooMany = (): never =>
+    failTooLarge(
+      `工作簿的单元格超过 ${fmt(MAX_CELLS)} 个，未读取`,
+      `The workbook has more than ${fmt(MAX_CELLS)} cells; not read.`,
+    );
 
   const finishCell = () => {
     inCell = false;
@@ -468,6 +737,8 @@ export function parseWorksheet(
         }
       }
     }
+    if (typeof v === 'string' && v.length > MAX_TEXT_LENGTH) tooLong(v.length);
+    if (++cells > cellLimit) tooMany();
     const cell: Cell = { value: v };
     if (hasFormula) {
       cell.formula = formula as string;
@@ -494,9 +765,16 @@ export function parseWorksheet(
   };
 
   const n = xml.length;
-  for (let p = 0; scanTag(xml, p, n); p = tok.end) {
+  const check = new XmlChecker(xml, 'worksheet');
+  let p = 0;
+  for (; scanTag(xml, p, n); p = tok.end) {
     const kind = tok.kind;
     const nameLen = tok.nameEnd - tok.nameStart;
+    // the extension list is skipped whole (below), so its open tag is not put on the checker's stack
+    if (!(kind === OPEN && nameLen === 6 && tokIs(xml, 'extLst'))) {
+      const problem = check.tag();
+      if (problem) return problem;
+    }
     const c0 = xml.charCodeAt(tok.nameStart);
     if (inCell) {
       if (nameLen === 1) {
@@ -556,15 +834,45 @@ export function parseWorksheet(
       if (v === '1' || v === 'true') sheet.protected = true;
     } else if (tokIs(xml, 'extLst') && kind === OPEN) {
       const close = xml.indexOf('extLst>', tok.end);
-      if (close < 0) break;
+      if (close < 0)
+        return { at: tok.start, zh: '扩展列表没有结束', en: 'an extension list is never closed' };
       tok.end = close + 7; // scanning resumes after </extLst>
     }
   }
+  budget.cells = cells;
+  const problem = check.end(p);
+  if (problem) return problem;
+  if (sheet.merges.length > 1) sheet.merges = withoutOverlaps(sheet.merges);
 
   for (const pend of pending) {
     const m = masters.get(pend.si);
     pend.cell.formula = m ? shiftFormula(m.text, pend.row - m.row, pend.col - m.col) : '';
   }
+  return undefined;
+}
+
+/**
+ * Merged ranges may not overlap (Excel repairs a file where they do). Of two that overlap the larger one is
+ * dropped: it is the one that would hide the other's cells (a stray whole-sheet merge over a form). One sweep
+ * down the rows compares each merge only with those still open at its top row.
+ */
+export function withoutOverlaps(merges: CellRange[]): CellRange[] {
+  const order = merges.map((_, i) => i).sort((a, b) => merges[a].top - merges[b].top);
+  const area = (m: CellRange) => (m.bottom - m.top + 1) * (m.right - m.left + 1);
+  const dropped = new Set<number>();
+  let active: number[] = [];
+  for (const i of order) {
+    const m = merges[i];
+    active = active.filter((j) => merges[j].bottom >= m.top && !dropped.has(j));
+    for (const j of active) {
+      const o = merges[j];
+      if (o.left > m.right || o.right < m.left) continue;
+      dropped.add(area(o) > area(m) ? j : i);
+      if (dropped.has(i)) break;
+    }
+    if (!dropped.has(i)) active.push(i);
+  }
+  return dropped.size ? merges.filter((_, i) => !dropped.has(i)) : merges;
 }
 
 /** Text from `from` to the next tag, undecoded. */

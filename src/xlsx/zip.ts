@@ -7,6 +7,32 @@ import { deflateSync, inflateSync } from 'fflate';
 
 export class ZipFormatError extends Error {}
 
+/**
+ * Limits that keep a hostile or broken package from taking the machine: checked against the sizes the central
+ * directory declares before anything is inflated, and inflation never writes past the declared size.
+ */
+export const ZIP_LIMITS = {
+  /** Entries in the archive (a large real workbook has a few thousand). */
+  maxEntries: 50_000,
+  /** Uncompressed size of one part Gouji reads (a 1,000,000-row sheet is ~100 MiB of XML). */
+  maxPartSize: 256 * 1024 * 1024,
+  /** Uncompressed size of all entries together. */
+  maxTotalSize: 2 * 1024 * 1024 * 1024,
+};
+
+/** A package beyond one of `ZIP_LIMITS`; `part` names the entry when one entry is too large. */
+export class ZipLimitError extends ZipFormatError {
+  constructor(
+    readonly limit: 'entries' | 'part' | 'total',
+    readonly actual: number,
+    readonly max: number,
+    readonly part?: string,
+  ) {
+    super(`zip ${limit} limit: ${actual} > ${max}${part ? ` (${part})` : ''}`);
+    this.name = 'ZipLimitError';
+  }
+}
+
 export interface ZipEntry {
   name: string;
   /** 0 = stored, 8 = deflate. */
@@ -100,6 +126,10 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
     }
   }
   if (cdOffset + cdSize > len) throw new ZipFormatError('central directory beyond end of file');
+  if (count > ZIP_LIMITS.maxEntries) throw new ZipLimitError('entries', count, ZIP_LIMITS.maxEntries);
+  // every central directory record takes at least 46 bytes
+  if (count * 46 > cdSize) throw new ZipFormatError('central directory shorter than its entry count');
+  let total = 0;
   const entries = new Map<string, ZipEntry>();
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
@@ -142,6 +172,8 @@ export function readZip(bytes: Uint8Array): Map<string, ZipEntry> {
       throw new ZipFormatError('bad local header');
     const dataStart = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     if (dataStart + compressedSize > len) throw new ZipFormatError('entry data beyond end of file');
+    total += size;
+    if (total > ZIP_LIMITS.maxTotalSize) throw new ZipLimitError('total', total, ZIP_LIMITS.maxTotalSize);
     // Directory entries (name ending in '/') are kept so a rewrite copies them too.
     entries.set(name, {
       name,
@@ -163,9 +195,14 @@ function isAscii(b: Uint8Array): boolean {
   return true;
 }
 
-/** Uncompressed bytes of an entry; verifies the CRC. */
+/**
+ * Uncompressed bytes of an entry; verifies the CRC. The declared size is checked against the part limit first,
+ * and the output buffer has exactly that size, so a stream that inflates to more (a lying zip bomb) stops there.
+ */
 export function inflateEntry(entry: ZipEntry): Uint8Array {
   if (entry.flags & 1) throw new ZipFormatError(`entry ${entry.name} is encrypted`);
+  if (entry.size > ZIP_LIMITS.maxPartSize)
+    throw new ZipLimitError('part', entry.size, ZIP_LIMITS.maxPartSize, entry.name);
   let out: Uint8Array;
   if (entry.method === 0) out = entry.compressed;
   else if (entry.method === 8) {

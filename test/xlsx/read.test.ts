@@ -4,8 +4,9 @@ import { strToU8, zipSync } from 'fflate';
 import { getCell, Sheet } from '../../src/core/model/workbook';
 import { readXlsx, shiftFormula, XlsxReadError } from '../../src/xlsx/read';
 import { excelJsBytes, minimalXlsx, NS } from './helpers';
+import { REAL_BUDGETS } from '../helpers/data';
 
-const REAL = '/work/shared/real-budgets';
+const REAL = REAL_BUDGETS;
 const realFiles = readdirSync(REAL).filter((f) => f.endsWith('.xlsx'));
 
 const at = (sheet: Sheet, a1: string) => {
@@ -235,6 +236,9 @@ describe('readXlsx on hand-written XML', () => {
   test('chartsheets are kept as empty sheets with kind set', () => {
     const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
     const files: Record<string, Uint8Array> = {
+      '[Content_Types].xml': strToU8(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+      ),
       '_rels/.rels': strToU8(
         `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
       ),

@@ -9,7 +9,7 @@ import { readZip } from '../../src/xlsx/zip';
 import { excelJsBytes, minimalXlsx } from './helpers';
 import { REAL_BUDGETS } from '../helpers/data';
 
-const REAL = '/work/shared/real-budgets';
+const REAL = REAL_BUDGETS;
 const realFiles = readdirSync(REAL).filter((f) => f.endsWith('.xlsx'));
 const YANTAI = readFileSync(join(REAL, '烟台-信访局-2026-预算.xlsx'));
 const S1 = '表1 收支总表';

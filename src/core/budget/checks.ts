@@ -248,16 +248,42 @@ export interface SumCheck {
   partNames?: string[];
 }
 
+/** How total = Σ parts comes out; undefined when nothing is printed or a cell's value cannot be known. */
+function sumVerdict(
+  ctx: ReviewContext,
+  total: Amount,
+  parts: Amount[],
+  decimals: number,
+): { v: Verdict; expected: number; actual: number } | undefined {
+  let printed = total.value !== undefined;
+  if (total.unknown) return undefined;
+  for (const p of parts) {
+    if (p.unknown) return undefined;
+    if (p.value !== undefined) printed = true;
+  }
+  if (!printed) return undefined;
+  const expected = exactSum(
+    parts.map((p) => p.value ?? 0),
+    decimals,
+  );
+  const actual = total.value ?? 0;
+  return { v: verdict(expected, actual, decimals, parts.length, tolerance(ctx)), expected, actual };
+}
+
+/**
+ * Would checkSum report nothing and tell no observer? Rules ask first, so that the words of a check are built
+ * only for the few sums that do not add up (or when an observer watches every identity).
+ */
+export function sumHolds(ctx: ReviewContext, total: Amount, parts: Amount[], decimals: number): boolean {
+  const s = sumVerdict(ctx, total, parts, decimals);
+  return !s || (!ctx.observer && s.v === 'equal');
+}
+
 /** Check total = Σ parts within one table; returns nothing when exact or when nothing is printed. */
 export function checkSum(ctx: ReviewContext, c: SumCheck): Report<SumMessage> | undefined {
-  const printed = [c.total, ...c.parts].some((a) => a.value !== undefined);
-  if (!printed || [c.total, ...c.parts].some((a) => a.unknown)) return undefined;
-  const expected = exactSum(
-    c.parts.map((p) => p.value ?? 0),
-    c.decimals,
-  );
-  const actual = c.total.value ?? 0;
-  const v = verdict(expected, actual, c.decimals, c.parts.length, tolerance(ctx));
+  const s = sumVerdict(ctx, c.total, c.parts, c.decimals);
+  if (!s) return undefined;
+  const { v, expected, actual } = s;
   const locations = [
     cellRef(c.total.table, c.total.row, c.total.col),
     ...c.parts.map((p) => cellRef(p.table, p.row, p.col)),

@@ -8,6 +8,7 @@ import { CellRef } from '../model/findings';
 import { formatDecimals, parseNumber } from '../model/numbers';
 import { Cell, isCellError, Workbook } from '../model/workbook';
 import { memo, ReviewContext } from '../context';
+import { Grammar, parseFacts } from './grammar';
 import { ExtractResult, extractStatements } from './statements';
 import { NarrativeCell, Span } from './types';
 
@@ -24,6 +25,8 @@ export interface NarrativeDocument {
   text: string;
   pieces: DocumentPiece[];
   result: ExtractResult;
+  /** The same text read by the statement grammar (grammar.ts). */
+  grammar: Grammar;
 }
 
 /** Text of a cell as printed: numbers with the decimals their format shows. */
@@ -96,7 +99,7 @@ export function buildDocuments(
       pos += line.length + 1;
     });
     const text = lines.join('\n');
-    out.push({ sheet: sheet.name, text, pieces, result: extractStatements(text) });
+    out.push({ sheet: sheet.name, text, pieces, result: extractStatements(text), grammar: parseFacts(text) });
   }
   return out;
 }

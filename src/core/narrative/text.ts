@@ -145,20 +145,29 @@ export function clauseStart(text: string, end: number, floor = 0): number {
   return floor;
 }
 
+/**
+ * No sentence is read further than this from a figure: a text without full stops (or a hostile one) would
+ * otherwise make every figure scan the whole text, quadratic in its length.
+ */
+const MAX_SENTENCE = 1000;
+
 /** Start of the sentence that contains `offset` (after 。！？ or a line break). */
 export function sentenceStart(text: string, offset: number, floor = 0): number {
+  floor = Math.max(floor, offset - MAX_SENTENCE);
   for (let i = offset - 1; i >= floor; i--) if ('。！？!?\n'.includes(text[i])) return i + 1;
   return floor;
 }
 
 /** End of the sentence that contains `offset` (at 。！？ or a line break, exclusive). */
 export function sentenceEnd(text: string, offset: number): number {
-  for (let i = offset; i < text.length; i++) if ('。！？!?\n'.includes(text[i])) return i;
-  return text.length;
+  const end = Math.min(text.length, offset + MAX_SENTENCE);
+  for (let i = offset; i < end; i++) if ('。！？!?\n'.includes(text[i])) return i;
+  return end;
 }
 
 /** Start of the segment (sentence or ；-part) that contains `offset`. */
 export function segmentStart(text: string, offset: number, floor = 0): number {
+  floor = Math.max(floor, offset - MAX_SENTENCE);
   for (let i = offset - 1; i >= floor; i--) if ('。！？!?\n；;'.includes(text[i])) return i + 1;
   return floor;
 }
@@ -167,6 +176,7 @@ export function segmentStart(text: string, offset: number, floor = 0): number {
 export function cleanSubject(s: string): string {
   let t = s.replace(ENUMERATOR_RE, '');
   t = t.replace(/^\s*其中\s*[：:，,]?/, '');
+  t = t.replace(/^[\s、，,；;]+/, '');
   return t.replace(/\s+/g, '').trim();
 }
 

@@ -35,8 +35,15 @@ const ROLE_PATTERNS: [GridRole, RegExp][] = [
 
 /** The role a header text plays, if any. */
 export function roleOf(text: string): GridRole | undefined {
-  const t = text.replace(/[\s\u3000]+/g, '');
-  if (t === '') return undefined;
+  return roleOfKey(text.replace(/[\s\u3000]+/g, ''));
+}
+
+/** Every pattern above needs one of these words: most cells are told apart by this one test. */
+const ROLE_WORDS = /指|实际|完成|目标|分|权|得|原因|单位|性|项目|资金|预算|金额/;
+
+/** The role of a text already without whitespace. */
+export function roleOfKey(t: string): GridRole | undefined {
+  if (t === '' || !ROLE_WORDS.test(t)) return undefined;
   for (const [role, re] of ROLE_PATTERNS) if (re.test(t)) return role;
   return undefined;
 }

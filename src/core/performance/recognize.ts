@@ -2,9 +2,10 @@
  * Finds every 绩效目标表 form and every 绩效自评表 in a workbook. A sheet that cannot be read is skipped
  * with the reason; recognition never throws.
  */
-import { Workbook } from '../model/workbook';
+import { Sheet, Workbook } from '../model/workbook';
 import { SkippedSheet } from '../tables/types';
 import { recognizeSelfEvaluations } from './selfeval';
+import { SheetReader } from './sheet';
 import { recognizeTargetForms } from './targets';
 import { SelfEvaluationForm, TargetForm } from './types';
 
@@ -20,14 +21,18 @@ export function recognizePerformanceForms(workbook: Workbook): {
     // Gouji's own summary sheet and chart/dialog sheets hold no forms
     if (sheet.generatedBy === 'gouji' || sheet.kind) continue;
     try {
-      const evaluations = recognizeSelfEvaluations(sheet);
-      selfEvaluations.push(...evaluations);
-      const forms = recognizeTargetForms(sheet).filter(
+      // every form has a 二级/三级指标 header: a sheet without 指 (budget tables) has none, whatever its size
+      const possible = mentions(sheet, '指');
+      // one reader for both recognisers: each row is read once
+      const reader = possible ? new SheetReader(sheet) : undefined;
+      const evaluations = reader ? recognizeSelfEvaluations(sheet, reader) : [];
+      for (const e of evaluations) selfEvaluations.push(e);
+      const forms = (reader ? recognizeTargetForms(sheet, reader) : []).filter(
         // the target/actual block of a provincial 自评表 is not a 绩效目标表
         (f) => !evaluations.some((e) => f.range.top >= e.range.top && f.range.top <= e.range.bottom),
       );
       const filled = forms.filter((f) => f.indicators.length > 0);
-      targetForms.push(...filled);
+      for (const f of filled) targetForms.push(f);
       const titled = sheet.rows
         .slice(0, 3)
         .some((row) => row?.some((c) => typeof c?.value === 'string' && /绩效目标表/.test(c.value)));
@@ -51,4 +56,14 @@ export function recognizePerformanceForms(workbook: Workbook): {
     }
   }
   return { targetForms, selfEvaluations, skipped };
+}
+
+/** Does any text cell of the sheet contain `word`? */
+function mentions(sheet: Sheet, word: string): boolean {
+  for (const row of sheet.rows) {
+    if (!row) continue;
+    for (const cell of row)
+      if (cell && typeof cell.value === 'string' && cell.value.includes(word)) return true;
+  }
+  return false;
 }

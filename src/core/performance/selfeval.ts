@@ -281,9 +281,7 @@ function findScoreTables(r: SheetReader): ScoreTableHeader[] {
     let level2: number | undefined;
     let level3: number | undefined;
     let actual = false;
-    for (const { col, text } of r.rowCells(row)) {
-      const t = compact(text);
-      const role = roleOf(t);
+    for (const { col, key: t, role } of r.rowCells(row)) {
       if (/^指标分值$|^分值$/.test(t)) weight = col;
       else if (/^(评价|自评)?得分$/.test(t)) score = col;
       else if (role === 'level2') level2 = col;
@@ -469,8 +467,7 @@ function provincialForm(
 }
 
 /** Every self-evaluation form on a sheet. */
-export function recognizeSelfEvaluations(sheet: Sheet): SelfEvaluationForm[] {
-  const r = new SheetReader(sheet);
+export function recognizeSelfEvaluations(sheet: Sheet, r = new SheetReader(sheet)): SelfEvaluationForm[] {
   const forms: SelfEvaluationForm[] = [];
   const scoreTables = findScoreTables(r);
   const grids = findGridHeaders(r, true).filter((g) => g.cols.score !== undefined);

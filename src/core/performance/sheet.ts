@@ -1,23 +1,69 @@
 /** Reading helpers shared by the 绩效目标表 and 自评表 recognisers: merged cells, labels, values. */
-import { Cell, getCell, mergeAt, mergedLookup, Sheet, sheetExtent } from '../model/workbook';
+import { CellRange } from '../model/address';
+import { Cell, getCell, Sheet, sheetExtent } from '../model/workbook';
 import { cellNumber, MoneyUnit, parseUnitLine, unitInText } from '../model/numbers';
+import { GridRole, roleOfKey } from './headers';
 import { CellPos } from './types';
 
+const ascending = (a: number, b: number) => a - b;
+
+/** A non-empty cell of a row as the performance recognisers read it (a merged range once, at its left). */
+export interface ReaderCell {
+  col: number;
+  /** Shown text, trimmed. */
+  text: string;
+  /** The text without whitespace (header matching). */
+  key: string;
+  /** The grid-header role the text plays, if any. */
+  role: GridRole | undefined;
+}
+
+/**
+ * One reader per sheet, shared by the 绩效目标表 and the 自评表 recognisers: merges indexed once by row, and
+ * each row's cells (with their header roles) read once, from the cells that exist.
+ */
 export class SheetReader {
   readonly rows: number;
   readonly cols: number;
-  private readonly lookup: (row: number, col: number) => Cell | undefined;
+  /** The merges that cross each row, in the sheet's order. */
+  private readonly rowMerges: (CellRange[] | undefined)[] = [];
+  private readonly rowCache: (ReaderCell[] | undefined)[] = [];
+  /** Per row: the nearest row at or above it with a 元/万元 unit (-1: none), filled top-down on demand. */
+  private readonly unitRowAbove: number[] = [];
+  private readonly rowUnits: ('元' | '万元' | undefined)[] = [];
 
   constructor(readonly sheet: Sheet) {
     const ext = sheetExtent(sheet);
     this.rows = ext.rows;
     this.cols = ext.cols;
-    this.lookup = mergedLookup(sheet);
+    for (const m of sheet.merges) {
+      for (let r = Math.max(0, m.top); r <= m.bottom && r < this.rows; r++) {
+        const list = this.rowMerges[r];
+        if (list) list.push(m);
+        else this.rowMerges[r] = [m];
+      }
+    }
+  }
+
+  /** The first merge (in the sheet's order) covering a cell. */
+  private mergeAt(row: number, col: number): CellRange | undefined {
+    const list = this.rowMerges[row];
+    if (!list) return undefined;
+    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    return undefined;
   }
 
   /** The cell as shown: inside a merge, the merge's top-left cell. */
   shown(row: number, col: number): Cell | undefined {
-    return this.lookup(row, col);
+    const list = this.rowMerges[row];
+    if (list) {
+      // overlapping merges (never written by Excel): the last one shows, as the earlier lookup table did
+      for (let i = list.length - 1; i >= 0; i--) {
+        const m = list[i];
+        if (col >= m.left && col <= m.right) return getCell(this.sheet, m.top, m.left);
+      }
+    }
+    return getCell(this.sheet, row, col);
   }
 
   /** Display text (merged cells repeat their value); formulas without a cached value show '=formula'. */
@@ -32,7 +78,7 @@ export class SheetReader {
 
   /** The text only if the cell itself (or the top-left of its merge) sits in this row/col. */
   ownText(row: number, col: number): string {
-    const m = mergeAt(this.sheet, row, col);
+    const m = this.mergeAt(row, col);
     if (m && (m.top !== row || m.left !== col)) return '';
     return valueText(getCell(this.sheet, row, col));
   }
@@ -46,34 +92,79 @@ export class SheetReader {
 
   /** Top-left of the merge covering a cell (where a value is written), or the cell itself. */
   anchor(row: number, col: number): CellPos {
-    const m = mergeAt(this.sheet, row, col);
+    const m = this.mergeAt(row, col);
     return m ? { row: m.top, col: m.left } : { row, col };
   }
 
   /** Last column of the merge covering a cell, or the cell's column. */
   mergeRight(row: number, col: number): number {
-    return mergeAt(this.sheet, row, col)?.right ?? col;
+    return this.mergeAt(row, col)?.right ?? col;
   }
 
   mergeBottom(row: number, col: number): number {
-    return mergeAt(this.sheet, row, col)?.bottom ?? row;
+    return this.mergeAt(row, col)?.bottom ?? row;
   }
 
   rowIsBlank(row: number): boolean {
-    for (let c = 0; c < this.cols; c++) if (this.text(row, c).trim() !== '') return false;
-    return true;
+    return this.rowCells(row).length === 0;
   }
 
-  /** Non-empty cells of a row (merged ranges once), left to right. */
-  rowCells(row: number): { col: number; text: string }[] {
-    const out: { col: number; text: string }[] = [];
-    for (let c = 0; c < this.cols; c++) {
-      const t = this.text(row, c).trim();
-      if (t === '') continue;
-      out.push({ col: c, text: t });
-      c = this.mergeRight(row, c);
+  /** Non-empty cells of a row (merged ranges once), left to right. Read once; callers must not change it. */
+  rowCells(row: number): readonly ReaderCell[] {
+    const cached = this.rowCache[row];
+    if (cached) return cached;
+    const out = this.readRow(row);
+    if (row >= 0 && row < this.rows) this.rowCache[row] = out;
+    return out;
+  }
+
+  private readRow(row: number): ReaderCell[] {
+    const out: ReaderCell[] = [];
+    const own = this.sheet.rows[row];
+    const merges = this.rowMerges[row];
+    // a cell shows text only where the row has a cell or a merge starts: visit those columns only
+    const cols: number[] = [];
+    if (own) for (let c = 0; c < own.length && c < this.cols; c++) if (own[c]) cols.push(c);
+    if (merges) {
+      // merged ranges show their top-left text from their left column on (a column met twice is read once)
+      for (const m of merges) if (m.left >= 0 && m.left < this.cols) cols.push(m.left);
+      cols.sort(ascending);
+    }
+    let covered = -1;
+    for (const c of cols) {
+      if (c <= covered) continue;
+      const text = this.text(row, c).trim();
+      if (text === '') continue;
+      const key = compact(text);
+      out.push({ col: c, text, key, role: roleOfKey(key) });
+      covered = this.mergeRight(row, c);
     }
     return out;
+  }
+
+  /** The first 元 or 万元 unit stated on a row (unit line or bracketed unit), left to right. */
+  rowUnit(row: number): '元' | '万元' | undefined {
+    for (const { text } of this.rowCells(row)) {
+      // every unit names 元 (元 / 万元 / 千元 / 亿元): most cells need no parsing
+      if (!text.includes('元')) continue;
+      const u = unitOf(text);
+      if (u === '元' || u === '万元') return u;
+    }
+    return undefined;
+  }
+
+  /** The unit of the nearest row in [fromRow, toRow] (searching upwards) that states 元 or 万元. */
+  unitAbove(fromRow: number, toRow: number): '元' | '万元' | undefined {
+    const last = Math.min(toRow, this.rows - 1);
+    if (last < fromRow || last < 0) return undefined;
+    // every form asks for the unit above it: remember, per row, the nearest row with a unit
+    for (let row = this.unitRowAbove.length; row <= last; row++) {
+      const u = this.rowUnit(row);
+      this.rowUnits[row] = u;
+      this.unitRowAbove[row] = u ? row : row > 0 ? this.unitRowAbove[row - 1] : -1;
+    }
+    const at = this.unitRowAbove[last];
+    return at >= fromRow ? this.rowUnits[at] : undefined;
   }
 
   /**
@@ -85,11 +176,11 @@ export class SheetReader {
     col: number,
     isLabel?: (text: string) => boolean,
   ): { pos: CellPos; text: string } | undefined {
-    for (let c = this.mergeRight(row, col) + 1; c < this.cols; c++) {
-      const t = this.text(row, c).trim();
-      if (t === '') continue;
-      if (isLabel && isLabel(compact(t))) return undefined;
-      return { pos: this.anchor(row, c), text: t };
+    const after = this.mergeRight(row, col);
+    for (const c of this.rowCells(row)) {
+      if (c.col <= after) continue;
+      if (isLabel && isLabel(c.key)) return undefined;
+      return { pos: this.anchor(row, c.col), text: c.text };
     }
     return undefined;
   }
@@ -132,6 +223,7 @@ export function valueText(cell: Cell | undefined): string {
 }
 
 export function compact(s: string): string {
+  if (!/[\s\u3000]/.test(s)) return s;
   return s.replace(/[\s\u3000]+/g, '');
 }
 

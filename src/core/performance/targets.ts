@@ -5,7 +5,7 @@
 import { formatDecimals, valueDecimals } from '../model/numbers';
 import { Sheet, getCell } from '../model/workbook';
 import { GridRole, isFormLabel, LABELS, roleOf } from './headers';
-import { compact, SheetReader, statedPoints, stripPoints, unitOf } from './sheet';
+import { compact, SheetReader, statedPoints, stripPoints } from './sheet';
 import { isNotApplicableName } from './target';
 import { CellPos, EmptyCategory, Indicator, TargetForm } from './types';
 
@@ -22,10 +22,9 @@ export function findGridHeaders(r: SheetReader, selfEvaluation = false): GridHea
   for (let row = 0; row < r.rows; row++) {
     const cols: Partial<Record<GridRole, number>> = {};
     const texts = new Map<number, string>();
-    for (const { col, text } of r.rowCells(row)) {
-      const role = roleOf(text);
+    for (const { col, key, role } of r.rowCells(row)) {
       if (role && cols[role] === undefined) cols[role] = col;
-      texts.set(col, compact(text));
+      texts.set(col, key);
     }
     if (cols.level3 === undefined) continue;
     if (selfEvaluation ? cols.actual === undefined : cols.actual !== undefined) continue;
@@ -56,13 +55,7 @@ function decimalsOf(sheet: Sheet, pos: CellPos | undefined, value: number | unde
 
 /** The unit line that governs a row: the nearest one above it (or in the head), default 万元. */
 function unitAbove(r: SheetReader, fromRow: number, toRow: number): '元' | '万元' | undefined {
-  for (let row = toRow; row >= fromRow; row--) {
-    for (const { text } of r.rowCells(row)) {
-      const u = unitOf(text);
-      if (u === '元' || u === '万元') return u;
-    }
-  }
-  return undefined;
+  return r.unitAbove(fromRow, toRow);
 }
 
 /** Target text of a list-layout row: operator column + value + unit column ('≥' '95' '%' → '≥95%'). */
@@ -271,8 +264,7 @@ function stackedForm(
 function listColumns(r: SheetReader, h: GridHeader): Partial<Record<GridRole, number>> | null {
   const cols: Partial<Record<GridRole, number>> = { ...h.cols };
   for (let row = Math.max(0, h.row - 2); row <= h.row; row++) {
-    for (const { col, text } of r.rowCells(row)) {
-      const role = roleOf(text);
+    for (const { col, role } of r.rowCells(row)) {
       if (role === 'project') {
         // a column header, not a label: the cell to its right is another header, not the project's name
         const right = r.valueRightOf(row, col);
@@ -354,8 +346,7 @@ function listForms(
 }
 
 /** Every 绩效目标表 form on a sheet. Forms without a single indicator are returned too (empty as published). */
-export function recognizeTargetForms(sheet: Sheet): TargetForm[] {
-  const r = new SheetReader(sheet);
+export function recognizeTargetForms(sheet: Sheet, r = new SheetReader(sheet)): TargetForm[] {
   // a grid header repeated after a page break (no form head in between) continues the form above
   const headers = findGridHeaders(r).filter((h, i, all) => {
     if (i === 0) return true;

@@ -18,6 +18,8 @@ const UNIT_TAIL = /[(（]?(金额)?单位[:：]?(人民币)?(亿元|万元|千�
  * prose, unit lines, headers).
  */
 export function classifyTitle(text: string): TitleKind | null {
+  // every title ends in 表 (TITLE_END): text without it needs none of the work below
+  if (!text.includes('表')) return null;
   const s = stripNumber(text).replace(UNIT_TAIL, '');
   if (s.length < 4 || s.length > 80) return null;
   if (!TITLE_END.test(s)) return null;

@@ -1,25 +1,25 @@
 /** Read-only view of a sheet for the recognizer: own cells, merged ranges, texts. Built once per sheet. */
 import { CellRange } from '../model/address';
-import { Cell, cellText, getCell, Sheet, sheetExtent } from '../model/workbook';
+import { Cell, cellText, getCell, mergeAt, Sheet, sheetExtent } from '../model/workbook';
 import { tidy } from './text';
+
+/** A non-empty cell of a row: its column, the cell and its tidied display text. */
+export interface RowCell {
+  col: number;
+  cell: Cell;
+  text: string;
+}
 
 export class Grid {
   readonly rows: number;
   readonly cols: number;
-  private readonly owner = new Map<number, CellRange>();
+  /** rowCells per row, read once (recognition asks for the same rows many times). */
+  private readonly rowCache: (RowCell[] | undefined)[] = [];
 
   constructor(readonly sheet: Sheet) {
     const ext = sheetExtent(sheet);
     this.rows = ext.rows;
     this.cols = Math.min(ext.cols, 16384);
-    for (const m of sheet.merges) {
-      // huge merges (whole rows/columns) are clipped to the used area
-      const bottom = Math.min(m.bottom, this.rows - 1);
-      const right = Math.min(m.right, this.cols - 1);
-      if ((bottom - m.top + 1) * (right - m.left + 1) > 200000) continue;
-      for (let r = m.top; r <= bottom; r++)
-        for (let c = m.left; c <= right; c++) this.owner.set(r * 16384 + c, m);
-    }
   }
 
   /** The cell itself (a merged range's other cells are empty). */
@@ -29,7 +29,8 @@ export class Grid {
 
   /** The merged range that covers (row, col), if any. */
   merge(row: number, col: number): CellRange | undefined {
-    return this.owner.get(row * 16384 + col);
+    // merges are indexed once per sheet (model/workbook.ts), never expanded cell by cell
+    return mergeAt(this.sheet, row, col);
   }
 
   /** The range a cell belongs to: its merge, or the single cell. */
@@ -53,9 +54,12 @@ export class Grid {
     return tidy(cellText(this.shown(row, col)));
   }
 
-  /** Own non-empty cells of a row, left to right. */
-  rowCells(row: number): { col: number; cell: Cell; text: string }[] {
-    const out: { col: number; cell: Cell; text: string }[] = [];
+  /** Own non-empty cells of a row, left to right. Read once per row; callers must not change the list. */
+  rowCells(row: number): readonly RowCell[] {
+    const cached = this.rowCache[row];
+    if (cached) return cached;
+    const out: RowCell[] = [];
+    if (row >= 0) this.rowCache[row] = out;
     const r = this.sheet.rows[row];
     if (!r) return out;
     for (let c = 0; c < r.length && c < this.cols; c++) {

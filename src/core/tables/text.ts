@@ -5,10 +5,15 @@
 import { normalizeDigits } from '../model/numbers';
 import { Measure, Period } from './types';
 
+/** Every character compact() changes or removes (normalizeDigits' included). */
+const COMPACTED = /[\s\u00a0\u3000（）【】：“”"「」『』０-９．。，－—–−＋％]/;
+
 /** Compact form for matching: no spaces, half-width brackets and colons, full-width digits → ASCII. */
 export function compact(text: string): string {
   // plain ASCII without spaces or quotes (codes, most numbers) is already compact
   if (/^[!#-~]*$/.test(text)) return text;
+  // nor is text without any character the steps below change
+  if (!COMPACTED.test(text)) return text;
   return normalizeDigits(text)
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/（/g, '(')

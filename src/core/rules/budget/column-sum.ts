@@ -12,6 +12,7 @@ import {
   amountAt,
   amountColumns,
   checkSum,
+  sumHolds,
   columnName,
   periodGroup,
   rowName,
@@ -184,11 +185,14 @@ function push(
 ): void {
   // nothing printed in the row for this sum: nothing to check
   if (!row.values.has(s.total) && !s.parts.some((c) => row.values.has(c)) && !row.unknown) return;
+  const total = amountAt(table, row, s.total);
+  const parts = s.parts.map((c) => amountAt(table, row, c));
+  if (sumHolds(ctx, total, parts, table.decimals)) return;
   const where = rowName(row);
   const f = checkSum(ctx, {
     rule: 'budget/column-sum',
-    total: amountAt(table, row, s.total),
-    parts: s.parts.map((c) => amountAt(table, row, c)),
+    total,
+    parts,
     what: { zh: `${s.totalName} = ${s.names.join(' + ')}`, en: `${s.totalName} = ${s.names.join(' + ')}` },
     where: { zh: `${tn} ${where.zh}`, en: `${tn}, ${where.en}` },
     decimals: table.decimals,

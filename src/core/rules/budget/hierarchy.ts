@@ -8,6 +8,7 @@ import {
   amountAt,
   amountColumns,
   checkSum,
+  sumHolds,
   columnName,
   rowName,
   SumMessage,
@@ -32,10 +33,13 @@ export const hierarchy = defineRule({
       for (const [p, children] of kids) {
         const parent = rows[p];
         for (const c of cols) {
+          const total = amountAt(table, parent, c.col);
+          const parts = children.map((i) => amountAt(table, rows[i], c.col));
+          if (sumHolds(ctx, total, parts, table.decimals)) continue;
           const f = checkSum(ctx, {
             rule: 'budget/hierarchy',
-            total: amountAt(table, parent, c.col),
-            parts: children.map((i) => amountAt(table, rows[i], c.col)),
+            total,
+            parts,
             what: describe(
               parent,
               children.map((i) => rows[i]),

@@ -1,14 +1,15 @@
 /**
- * narrative/amount: an amount the 说明 states for a subject that names a table figure (收入总计, 一般公共预算支出,
- * 基本支出, "三公"经费, 政府性基金预算支出, a 类 by name…) equals that figure after unit conversion.
- * Compared at the coarser of the two precisions (prose writes 115 for 115.0 and rounds 元 tables to 万元): equal →
- * nothing; the table figure rounded the other way (truncated, half-even) → info (尾差); else error.
- * Last-year amounts and the prose of 绩效目标表 forms are not compared.
+ * narrative/amount: a this-year amount the 说明 states for a subject that names one table figure (收入总计, 一般公共预算支出,
+ * 基本支出, a "三公" item, 会议费 / 培训费 where the "三公" table prints them, a 类/款/项 by name, code or 类/款/项 path …)
+ * equals that figure after unit conversion. The statement is read by the grammar (narrative/grammar.ts): a bracketed
+ * or 其中 item is its own subject, a change is never compared with a level, a 类 under （二）项目支出 is its 项目支出
+ * part. Compared at the coarser of the two precisions (prose writes 115 for 115.0 and rounds 元 tables to 万元):
+ * equal → nothing; the table figure rounded the other way (truncated, half-even) → info (尾差); else error.
+ * Subjects no table carries (机关运行经费, 政府采购 …), last-year and 执行数 figures and the prose of 绩效目标表
+ * forms are not compared.
  */
-import { defineRule, Report } from '../../context';
-import { formatAmount } from '../../model/numbers';
-import { amt, at, uniqueRefs } from '../../narrative/compare';
-import { statedAmounts } from '../../narrative/stated';
+import { defineRule } from '../../context';
+import { levelReports, toReport } from '../../narrative/reports';
 
 export const narrativeAmount = defineRule({
   meta: {
@@ -18,44 +19,16 @@ export const narrativeAmount = defineRule({
     messages: {
       mismatch: {
         level: 'error',
-        zh: '说明中“{主语}”的金额与{表内位置}不一致',
-        en: 'the amount the narrative states for “{subject}” differs from {table cell}',
+        zh: '说明“{语句}”中的金额与{表内位置}不一致',
+        en: 'the amount in the narrative’s “{clause}” differs from {table cell}',
       },
       rounding: {
         level: 'info',
         rounding: true,
-        zh: '说明中“{主语}”的金额与{表内位置}相差尾差',
-        en: 'the amount the narrative states for “{subject}” differs from {table cell} by rounding',
+        zh: '说明“{语句}”中的金额与{表内位置}相差尾差',
+        en: 'the amount in the narrative’s “{clause}” differs from {table cell} by rounding',
       },
     },
   },
-  check(ctx) {
-    const findings: Report<'mismatch' | 'rounding'>[] = [];
-    for (const { doc, statement: s, found, tableValue, p, agreement, diff } of statedAmounts(ctx)) {
-      if (agreement === 'equal') continue;
-      const where = at(doc, s.amount);
-      const stated = s.amount;
-      const unit = stated.unit;
-      const shown = Math.max(0, p, stated.decimals);
-      const tableText = `${formatAmount(tableValue, Math.max(0, p))} ${unit}`;
-      const statedText = `${amt(stated.value, stated.decimals)} ${unit}`;
-      const diffText = `${amt(diff, shown)} ${unit}`;
-      const rounding = agreement === 'rounding';
-      findings.push({
-        messageId: rounding ? 'rounding' : 'mismatch',
-        message: {
-          zh: rounding
-            ? `说明中“${s.subject}”${statedText}，${found.where.zh}为 ${tableText}，相差 ${diffText}，属尾差。`
-            : `说明中“${s.subject}”${statedText}，与${found.where.zh} ${tableText} 不一致（相差 ${diffText}）。`,
-          en: rounding
-            ? `The narrative states “${s.subject}” ${statedText}; ${found.where.en} shows ${tableText} — a rounding difference of ${diffText}.`
-            : `The narrative states “${s.subject}” ${statedText}, but ${found.where.en} shows ${tableText} (difference ${diffText}).`,
-        },
-        locations: uniqueRefs([where, found.cell]),
-        expected: Number(amt(tableValue, Math.max(0, p))),
-        actual: stated.value,
-      });
-    }
-    return findings;
-  },
+  check: (ctx) => levelReports(ctx).map(toReport),
 });

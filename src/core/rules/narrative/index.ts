@@ -5,11 +5,13 @@ import { narrativeChange } from './change';
 import { narrativeItemisedSum } from './itemised-sum';
 import { narrativeProjectFormsTotal } from './project-forms-total';
 import { narrativeShare } from './share';
+import { narrativeYear } from './year';
 
 export const rules: Rule[] = [
   narrativeAmount,
   narrativeShare,
   narrativeChange,
   narrativeItemisedSum,
+  narrativeYear,
   narrativeProjectFormsTotal,
 ];

@@ -7,12 +7,17 @@
  * precision) → info; beyond → error. Falling short of the total is an error only for a list that claims to be
  * whole; a bare "其中" under a total not called 总/合计 is a warning, a list of the main items (主要用于, 含 …) an
  * info. A list of headings whose total Gouji took from the project's 资金安排 section is a warning.
+ * Bracketed breakdowns and 其中 lists are read by the statement grammar (narrative/grammar.ts): a list of changes
+ * sums with their signs (支出减少 49.81 = 基本支出增加 75.19 + 项目支出减少 125), and a 收/支 total whose numbered
+ * lines restate each side is no list.
  */
 import { defineRule, Report, tolerance } from '../../context';
 import { convertMoney, toScaled } from '../../model/numbers';
 import { EquationStatement, ItemisedStatement } from '../../narrative/types';
 import { NarrativeDocument } from '../../narrative/document';
 import { amt, at, decimalsIn, statementsOf, uniqueRefs } from '../../narrative/compare';
+import { breakdownReports, toReport } from '../../narrative/reports';
+import { narrativeFacts } from '../../narrative/verify';
 
 type ItemisedMessage = 'mismatch' | 'rounding' | 'headings' | 'mainItems' | 'partial';
 
@@ -179,8 +184,23 @@ export const narrativeItemisedSum = defineRule({
   },
   check(ctx) {
     const extra = tolerance(ctx);
+    // brackets and 其中 lists are the grammar's (a breakdown belongs to the total before it, changes carry their
+    // sign); the other layouts (numbered lines, item tables, section headings, remark cells) the list reader's
+    const grammarTotals = new Set(
+      narrativeFacts(ctx)
+        .filter((f) => f.fact.amount)
+        .map((f) => `${f.doc.sheet}:${f.fact.amount!.span.start}`),
+    );
+    const lists = statementsOf(ctx, 'itemised').filter(
+      ({ doc, statement: s }) =>
+        !(
+          (s.layout === 'inline' || s.layout === 'parenthetical') &&
+          grammarTotals.has(`${doc.sheet}:${s.total.span.start}`)
+        ),
+    );
     return [
-      ...statementsOf(ctx, 'itemised').flatMap(({ doc, statement }) => checkList(doc, statement, extra)),
+      ...breakdownReports(ctx).map(toReport),
+      ...lists.flatMap(({ doc, statement }) => checkList(doc, statement, extra)),
       ...statementsOf(ctx, 'equation').flatMap(({ doc, statement }) => checkEquation(doc, statement, extra)),
     ];
   },

@@ -2,7 +2,8 @@
 import { defineRule } from '../../context';
 import { compareAmounts, formatAmount } from '../../model/numbers';
 import { at, dec, forEachForm, real, report } from '../../performance/indicators';
-import { parseValue, unitFromName } from '../../performance/target';
+import { unitFromName } from '../../performance/target';
+import { reviewIndex } from '../../review-index';
 
 export const costOverAmount = defineRule({
   meta: {
@@ -24,7 +25,7 @@ export const costOverAmount = defineRule({
       const factor = f.unit === '万元' ? 10000 : 1;
       return real(f).flatMap((i) => {
         if (!/成本/.test(i.level2) && !/^成本/.test(i.level1)) return [];
-        const v = parseValue(i.target);
+        const v = reviewIndex(ctx).target(i);
         if (v.kind !== 'number') return [];
         const unit = v.unit ?? unitFromName(i.name) ?? undefined;
         if (!unit || unit.family !== 'money') return [];

@@ -1,0 +1,107 @@
+/**
+ * The batch's worker pool: `jobs` worker threads (the compiled worker in lib/, or the TypeScript one through
+ * tsx when running from sources), biggest files first so the last ones to finish are small. A worker that
+ * dies takes only its current file with it: that file is reported and a fresh worker takes its place.
+ */
+import { existsSync, statSync } from 'fs';
+import { join } from 'path';
+import { Worker } from 'worker_threads';
+import { Lang } from '../../core/model/findings';
+import { Settings } from '../../core/settings';
+import { CliIO, readInput } from '../io';
+import { checkBytes, failed, Outcome } from './outcome';
+
+export interface WorkerInit {
+  settings: Partial<Settings>;
+  lang: Lang;
+}
+
+export interface WorkerTask {
+  id: number;
+  file: string;
+}
+
+export interface PoolOptions extends WorkerInit {
+  jobs: number;
+  io: CliIO;
+  /** Called once per file, in completion order. */
+  onOutcome: (index: number, outcome: Outcome) => void;
+}
+
+function startWorker(init: WorkerInit): Worker {
+  const js = join(__dirname, 'worker.js');
+  if (existsSync(js)) return new Worker(js, { workerData: init });
+  // running from the TypeScript sources (Jest, tsx): load the .ts worker through tsx's require hook
+  const ts = join(__dirname, 'worker.ts');
+  const tsx = require.resolve('tsx/cjs/api');
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(ts)});`, {
+    eval: true,
+    workerData: init,
+  });
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Review `files`; `jobs` = 1 runs in this thread (reading through `io`), more use worker threads. */
+export async function runPool(files: string[], opts: PoolOptions): Promise<void> {
+  const { settings, lang } = opts;
+  if (opts.jobs <= 1 || files.length <= 1) {
+    for (let i = 0; i < files.length; i++) {
+      let outcome: Outcome;
+      try {
+        outcome = checkBytes(files[i], readInput(opts.io, files[i]), settings, lang);
+      } catch (e) {
+        outcome = failed(files[i], e);
+      }
+      opts.onOutcome(i, outcome);
+      await new Promise<void>((r) => setImmediate(r)); // let the progress bar and signals through
+    }
+    return;
+  }
+
+  const order = files.map((f, i) => ({ i, size: sizeOf(f) })).sort((a, b) => b.size - a.size || a.i - b.i);
+  let next = 0;
+  let done = 0;
+  const n = Math.min(opts.jobs, files.length);
+  await new Promise<void>((resolve) => {
+    const busy = new Map<Worker, number>();
+    const finish = (w: Worker, index: number, outcome: Outcome) => {
+      busy.delete(w);
+      done++;
+      opts.onOutcome(index, outcome);
+      if (done === files.length) resolve();
+    };
+    const feed = (w: Worker) => {
+      if (next >= order.length) {
+        void w.terminate();
+        return;
+      }
+      const index = order[next++].i;
+      busy.set(w, index);
+      w.postMessage({ id: index, file: files[index] } satisfies WorkerTask);
+    };
+    const spawn = () => {
+      const w = startWorker({ settings, lang });
+      w.on('message', (m: { id: number; outcome: Outcome }) => {
+        finish(w, m.id, m.outcome);
+        feed(w);
+      });
+      const lost = (why: string) => {
+        const index = busy.get(w);
+        if (index === undefined) return;
+        finish(w, index, failed(files[index], new Error(why)));
+        if (next < order.length) spawn();
+      };
+      w.on('error', (e: Error) => lost(e.message));
+      w.on('exit', (code) => lost(`worker stopped (exit code ${code})`));
+      feed(w);
+    };
+    for (let k = 0; k < n; k++) spawn();
+  });
+}

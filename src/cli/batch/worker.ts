@@ -1,0 +1,17 @@
+/** A batch worker thread: reviews the files the pool sends, one at a time, and posts each outcome back. */
+import { parentPort, workerData } from 'worker_threads';
+import { nodeIO, readInput } from '../io';
+import { checkBytes, failed, Outcome } from './outcome';
+import type { WorkerInit, WorkerTask } from './pool';
+
+const init = workerData as WorkerInit;
+
+parentPort?.on('message', (task: WorkerTask) => {
+  let outcome: Outcome;
+  try {
+    outcome = checkBytes(task.file, readInput(nodeIO, task.file), init.settings, init.lang);
+  } catch (e) {
+    outcome = failed(task.file, e);
+  }
+  parentPort?.postMessage({ id: task.id, outcome });
+});

@@ -1,0 +1,40 @@
+/** The amounts of a table row: the values of its amount cells, the cells whose value cannot be known, vectors. */
+import { cellNumber } from '../model/numbers';
+import { Grid } from './grid';
+import { TableColumn, TableRow } from './types';
+
+/** The amounts of a row by column (blank and percent cells left out). */
+export function amountValues(grid: Grid, row: number, cols: TableColumn[]): TableRow['values'] {
+  const values: TableRow['values'] = new Map();
+  for (const c of cols) {
+    const n = cellNumber(grid.cell(row, c.col));
+    if (n && !n.percent) values.set(c.col, n);
+  }
+  return values;
+}
+
+/** Amount cells whose value cannot be known: a formula without a cached result, an error value (#REF!). */
+export function unknownCells(grid: Grid, row: number, cols: TableColumn[]): number[] {
+  const out: number[] = [];
+  for (const c of cols) {
+    const cell = grid.cell(row, c.col);
+    if (!cell) continue;
+    if (cell.noCachedValue || (typeof cell.value === 'object' && cell.value !== null)) out.push(c.col);
+  }
+  return out;
+}
+
+/** A row's amounts in `cols` as integers at `decimals` (0 for a blank cell). */
+export function vector(row: TableRow, cols: number[], decimals: number): number[] {
+  return cols.map((c) => {
+    const v = row.values.get(c);
+    return v ? Math.round(v.value * 10 ** decimals) : 0;
+  });
+}
+
+/** The most decimals printed in the rows (at most 6). */
+export function decimalsOf(rows: TableRow[]): number {
+  let d = 0;
+  for (const r of rows) for (const v of r.values.values()) d = Math.max(d, Math.min(v.decimals, 6));
+  return d;
+}
