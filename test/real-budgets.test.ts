@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Finding } from '../src/core/model/findings';
-import { review } from '../src/core/review';
+import { review } from './helpers/review';
 import { rules as budgetRules } from '../src/core/rules/budget';
 import type { CheckRecord } from '../src/core/context';
 import { BudgetTableKind } from '../src/core/tables/types';

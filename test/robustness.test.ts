@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Cell, CellValue, Workbook } from '../src/core/model/workbook';
-import { review } from '../src/core/review';
+import { review } from './helpers/review';
 import { planSummary } from '../src/core/summary';
 import { planFill } from '../src/core/performance/fill';
 import { readXlsx } from '../src/xlsx';

@@ -8,6 +8,7 @@ import { toA1 } from '../core/model/address';
 import { Finding, Lang } from '../core/model/findings';
 import { formatAmount } from '../core/model/numbers';
 import { planFill } from '../core/performance/fill';
+import { FILL_FINDINGS } from '../core/performance/fill-findings';
 import { patchXlsx } from '../xlsx';
 import { parseArgs, settingsFlag } from './args';
 import { assertNotInput, CliError, CliIO, readInput, writeOutput } from './io';
@@ -54,8 +55,8 @@ function fill(argv: string[], io: CliIO): number {
   const result = plan.writes.length ? patchXlsx(bytes, { writes: plan.writes }) : bytes;
   writeOutput(io, out, result);
 
-  const person = plan.findings.filter((f) => f.rule === 'performance/self-eval-needs-person');
-  const others = plan.findings.filter((f) => f.rule !== 'performance/self-eval-needs-person');
+  const person = plan.findings.filter((f) => f.rule === FILL_FINDINGS.needsPerson.id);
+  const others = plan.findings.filter((f) => f.rule !== FILL_FINDINGS.needsPerson.id);
   const errors = plan.findings.filter((f) => f.level === 'error').length;
 
   if (args.flags.has('--json')) {

@@ -1,8 +1,9 @@
-/** The `gouji` command: check, fill, summary, review. Exit 0 ok, 1 error-level findings, 2 bad usage or unreadable file. */
+/** The `gouji` command: check, fill, summary, review, rules. Exit 0 ok, 1 error-level findings, 2 bad usage or unreadable file. */
 import { XlsxWriteError } from '../xlsx';
 import { runCheck } from './check';
 import { runFill } from './fill';
 import { runReview } from './review';
+import { runRules } from './rules';
 import { runSummary } from './summary';
 import { CliError, CliIO, nodeIO } from './io';
 
@@ -16,6 +17,8 @@ const HELP = `gouji — 勾稽: review Chinese budget and performance workbooks
   gouji summary <in.xlsx> -o <out.xlsx> [--lang zh|en] [--config <settings.json>]
   gouji review <in.xlsx> -o <out.xlsx> [--json] [--lang zh|en] [--config <settings.json>]
       review = fill + check + highlights + summary in one copy
+  gouji rules [--json] [--lang zh|en] [--config <settings.json>]
+      每个问题编号的级别、来源文件和说明 / every finding id with its level, source file and description
 
 退出码 / exit codes: 0 无错误 no errors · 1 有错误级问题 error-level findings · 2 无法读取或用法错误 unreadable file or bad usage
 `;
@@ -27,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   fill: runFill,
   summary: runSummary,
   review: runReview,
+  rules: runRules,
 };
 
 export async function run(argv: string[], io: CliIO = nodeIO): Promise<number> {

@@ -5,6 +5,7 @@
  */
 import { findingId, MessageMeta, Rule, RuleGroup } from './context';
 import { Level } from './model/findings';
+import { FILL_FINDINGS } from './performance/fill-findings';
 import { allRules } from './rules';
 
 /** A rule reported a message id it does not declare in `meta.messages`. */
@@ -40,12 +41,12 @@ const declared = new WeakMap<
 >();
 
 /** Who mints a finding: a rule (during review), the fill planner, the summary, or the engine. */
-export type FindingSource = 'rule' | 'fill' | 'summary' | 'engine';
+export type FindingSource = 'rule' | 'fill' | 'summary' | 'engine' | 'excel';
 
 export interface DeclaredFinding {
   /** The finding's id (`Finding.rule`). */
   id: string;
-  group: RuleGroup | 'engine' | 'summary';
+  group: RuleGroup | 'engine' | 'summary' | 'excel';
   source: FindingSource;
   /** The rule that reports it (source 'rule'). */
   rule?: string;
@@ -59,37 +60,14 @@ export interface DeclaredFinding {
 
 /** Findings no rule reports: the fill planner's (`gouji fill`, 填充评分), the summary's and the engine's. */
 export const OTHER_FINDINGS: DeclaredFinding[] = [
+  ...Object.values(FILL_FINDINGS).map((f): DeclaredFinding => ({ ...f, source: 'fill' })),
   {
-    id: 'performance/self-eval-needs-person',
-    group: 'performance',
-    source: 'fill',
-    level: 'warning',
-    zh: '“{指标}”需人工评分（定性指标、缺少数据或评分规则不适用）',
-    en: '"{indicator}" must be scored by a person (qualitative, missing data or no applicable rule)',
-  },
-  {
-    id: 'performance/self-eval-total-pending',
-    group: 'performance',
-    source: 'fill',
+    id: 'excel/protected-sheet',
+    group: 'excel',
+    source: 'excel',
     level: 'info',
-    zh: '“{项目}”的总分和等次未填写（尚有得分需人工评定或有得分超过分值）',
-    en: '"{project}": 总分 and 等次 not filled (scores still need a person, or a score exceeds its weight)',
-  },
-  {
-    id: 'performance/self-eval-unreadable',
-    group: 'performance',
-    source: 'fill',
-    level: 'info',
-    zh: '无法评分“{项目}”（{原因}），已跳过',
-    en: 'could not score "{project}" ({reason}); skipped',
-  },
-  {
-    id: 'workbook/protected-sheet',
-    group: 'workbook',
-    source: 'fill',
-    level: 'warning',
-    zh: '工作表“{表}”受保护，评分未写入',
-    en: 'The sheet "{sheet}" is protected, so no score was written',
+    zh: '工作表“{表}”受保护，勾稽未在其中标注、写入或清除标注',
+    en: 'The sheet "{sheet}" is protected, so Gouji did not mark, write or clear highlights in it',
   },
   {
     id: 'summary/name-taken',
@@ -108,6 +86,26 @@ export const OTHER_FINDINGS: DeclaredFinding[] = [
     en: 'Rule {rule} could not check this workbook ({reason}); skipped',
   },
 ];
+
+/** Where each non-rule source mints its findings (a rule's file is `src/core/rules/<rule id>.ts`). */
+const SOURCE_FILES: Record<Exclude<FindingSource, 'rule'>, string> = {
+  fill: 'src/core/performance/fill.ts',
+  summary: 'src/core/summary/index.ts',
+  engine: 'src/core/review.ts',
+  excel: 'src/excel/highlight.ts',
+};
+
+/** The file, relative to the repository, where a declared finding is born. */
+export function sourceFile(d: DeclaredFinding): string {
+  return d.source === 'rule' ? `src/core/rules/${d.rule}.ts` : SOURCE_FILES[d.source];
+}
+
+/** The declaration of a finding id minted outside rules (fill, summary, engine, excel); throws on an unknown id. */
+export function otherFinding(id: string): DeclaredFinding {
+  const d = OTHER_FINDINGS.find((o) => o.id === id);
+  if (!d) throw new Error(`undeclared finding id ${id}`);
+  return d;
+}
 
 /** Every finding a user can meet: one entry per declared message of every rule, then OTHER_FINDINGS. */
 export function declaredFindings(rules: Rule[] = allRules): DeclaredFinding[] {

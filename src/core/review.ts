@@ -3,6 +3,7 @@
  * Rules never crash a review: a rule that throws becomes an info finding naming the rule.
  */
 import { loadCatalog } from './catalog';
+import { applyLevels } from './levels';
 import { ReviewContext, ReviewObserver, ReviewResult, Rule, TableSummary } from './context';
 import { rangeToA1, parseA1 } from './model/address';
 import { countByLevel, Finding, Level } from './model/findings';
@@ -11,11 +12,12 @@ import { findNarrativeCells } from './narrative/extract';
 import { recognizePerformanceForms } from './performance/recognize';
 import { declaredMessage, UndeclaredMessageError } from './registry';
 import { allRules } from './rules';
-import { RuleLevel, Settings, withSettings } from './settings';
+import { Settings, withSettings } from './settings';
 import { recognizeBudgetTables } from './tables/recognize';
 import { SkippedSheet } from './tables/types';
 
 export type { ReviewContext, ReviewResult, TableSummary } from './context';
+export { applyLevels } from './levels';
 
 export interface ReviewOptions {
   /** Watches the review (the budget rules report every identity they evaluate to it). */
@@ -108,18 +110,6 @@ export function review(
     findings,
     counts: countByLevel(findings),
   };
-}
-
-/** The user's per-finding levels (`rules: { id: 'off' | level }`), like ESLint's `rules`. */
-export function applyLevels(findings: Finding[], levels: Record<string, RuleLevel> | undefined): Finding[] {
-  if (!levels) return findings;
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const l = levels[f.rule];
-    if (l === 'off') continue;
-    out.push(l && l !== f.level ? { ...f, level: l } : f);
-  }
-  return out;
 }
 
 function summarizeTables(ctx: ReviewContext): TableSummary[] {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'path';
-import { review } from '../../src/core/review';
+import { review } from '../helpers/review';
 import { readXlsx } from '../../src/xlsx';
 import { gouji } from './helpers';
 

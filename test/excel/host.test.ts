@@ -5,7 +5,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { planFill } from '../../src/core/performance/fill';
-import { review } from '../../src/core/review';
+import { review } from '../helpers/review';
 import { DEFAULT_SETTINGS, Settings } from '../../src/core/settings';
 import { SUMMARY_SHEET_NAME } from '../../src/core/summary';
 import { Workbook } from '../../src/core/model/workbook';

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { planHighlights } from '../../src/core/highlights';
-import { review } from '../../src/core/review';
+import { review } from '../helpers/review';
 import { LEVEL_FILL } from '../../src/core/model/edits';
 import { cellText } from '../../src/core/model/workbook';
 import { applyWrites, createExcelHost, readWorkbook } from '../../src/excel';

@@ -313,4 +313,39 @@ describe('task pane', () => {
     expect(last.extraTolerance).toBe(2);
     expect(last.scoring.reverseFormula).toBe('ratio');
   });
+
+  it('per-finding levels: search a finding id, turn it off, and the review and the store get it', async () => {
+    const { user, host, store } = setup();
+    await user.click(screen.getByRole('button', { name: '设置' }));
+    const search = screen.getByRole('searchbox', { name: '搜索问题编号或说明' });
+    expect(screen.getByText(/^共 \d+ 个问题编号，均为默认级别/)).toBeInTheDocument();
+    await user.type(search, 'rounding');
+    expect(screen.getByText(/^另有 \d+ 个，输入关键词缩小范围$/)).toBeInTheDocument();
+    await user.clear(search);
+    await user.type(search, 'other-share');
+    const list = screen.getByRole('list', { name: '各问题的级别' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('span')?.textContent),
+    ).toEqual(['codes/other-share']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'codes/other-share 的级别' }), '关闭');
+    await user.click(actionButton('审核'));
+    await screen.findByRole('tablist');
+    expect(host.reviewCalls[0].rules).toEqual({ 'codes/other-share': 'off' });
+    expect(store.saved[store.saved.length - 1]!.rules).toEqual({ 'codes/other-share': 'off' });
+
+    await user.clear(search);
+    // with no search, the changed ids are listed
+    expect(within(screen.getByRole('list', { name: '各问题的级别' })).getAllByRole('listitem')).toHaveLength(
+      1,
+    );
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'codes/other-share 的级别' }),
+      '默认（警告）',
+    );
+    expect(store.saved[store.saved.length - 1]!.rules ?? {}).toEqual({});
+    await user.type(search, 'no such finding');
+    expect(screen.getByText('没有匹配的问题编号。')).toBeInTheDocument();
+  });
 });

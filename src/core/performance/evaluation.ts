@@ -8,6 +8,7 @@ import { defineRule, findingId, memo, MessageMeta, Report, ReviewContext, Rule }
 import { toA1 } from '../model/address';
 import { Message } from '../model/findings';
 import { EvaluationFinding, evaluateSelfEvaluation } from './fill';
+import { FILL_FINDINGS } from './fill-findings';
 
 export interface Evaluated {
   /** The check-phase findings of every form (ids as the fill planner mints them). */
@@ -27,7 +28,7 @@ function evaluateForms(ctx: ReviewContext): Evaluated {
   for (const form of ctx.selfEvaluations) {
     const e = evaluateSelfEvaluation(form, ctx.workbook, ctx.settings);
     findings.push(...e.findings.filter((f) => f.phase === 'check'));
-    const pending = e.findings.filter((f) => f.rule === 'performance/self-eval-needs-person').length;
+    const pending = e.findings.filter((f) => f.rule === FILL_FINDINGS.needsPerson.id).length;
     if (e.writes.length) {
       const first = e.writes[0] ?? undefined;
       unfilled.push({

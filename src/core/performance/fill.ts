@@ -10,7 +10,9 @@ import { CellRef, Finding, Level, Message } from '../model/findings';
 import { formatDecimals, parseNumber, roundHalfUp, toScaled } from '../model/numbers';
 import { getCell, Workbook } from '../model/workbook';
 import { Settings, withSettings } from '../settings';
+import { FILL_FINDINGS } from './fill-findings';
 import { recognizePerformanceForms } from './recognize';
+import { applyLevels } from '../levels';
 import { gradeFor, needsDeviationReason, scoreExecution, scoreIndicator, sumScores } from './scoring';
 import { CellPos, SelfEvaluationForm } from './types';
 
@@ -153,8 +155,8 @@ export function evaluateSelfEvaluation(
     if (form.budget === undefined || form.spent === undefined) {
       add(
         'fill',
-        'performance/self-eval-needs-person',
-        'warning',
+        FILL_FINDINGS.needsPerson.id,
+        FILL_FINDINGS.needsPerson.level,
         ref(form.budgetCell ?? form.executionScoreCell),
         `“${label}”全年预算数或全年执行数为空，无法计算预算执行率`,
         `"${label}": the budget or the amount spent is empty; the execution rate cannot be computed`,
@@ -258,8 +260,8 @@ export function evaluateSelfEvaluation(
           scores.pending++;
           add(
             'fill',
-            'performance/self-eval-needs-person',
-            'warning',
+            FILL_FINDINGS.needsPerson.id,
+            FILL_FINDINGS.needsPerson.level,
             [...ref(ind.scoreCell), ...ref(ind.actualCell)],
             `“${ind.name}”：${result.message.zh}`,
             `"${ind.name}": ${result.message.en}`,
@@ -363,8 +365,8 @@ export function evaluateSelfEvaluation(
         scores.pending++;
         add(
           'fill',
-          'performance/self-eval-needs-person',
-          'warning',
+          FILL_FINDINGS.needsPerson.id,
+          FILL_FINDINGS.needsPerson.level,
           ref(item.scoreCell),
           `“${item.name}”的评价得分需要人工评定`,
           `"${item.name}" must be scored by a person`,
@@ -435,8 +437,8 @@ export function evaluateSelfEvaluation(
       if (blocked) {
         add(
           'fill',
-          'performance/self-eval-total-pending',
-          'info',
+          FILL_FINDINGS.totalPending.id,
+          FILL_FINDINGS.totalPending.level,
           ref(form.totalCell),
           `“${label}”有得分超过分值，总分和等次未填写，请先更正`,
           `"${label}": a score exceeds its weight; the total score and grade were not filled — correct it first`,
@@ -464,8 +466,8 @@ export function evaluateSelfEvaluation(
     if (form.totalCell && isEmpty(form.totalCell) && scores.pending > 0)
       add(
         'fill',
-        'performance/self-eval-total-pending',
-        'info',
+        FILL_FINDINGS.totalPending.id,
+        FILL_FINDINGS.totalPending.level,
         ref(form.totalCell),
         `“${label}”还有 ${scores.pending} 项得分需要人工评定，总分和等次暂不填写`,
         `"${label}": ${scores.pending} score(s) need a person; the total score and grade are left empty`,
@@ -508,8 +510,8 @@ export function planFill(workbook: Workbook, settings?: Partial<Settings>): Fill
       e = evaluateSelfEvaluation(form, workbook, s);
     } catch (err) {
       plan.findings.push({
-        rule: 'performance/self-eval-unreadable',
-        level: 'info',
+        rule: FILL_FINDINGS.unreadable.id,
+        level: FILL_FINDINGS.unreadable.level,
         message: {
           zh: `无法评分“${form.projectName || form.sheet}”（${(err as Error).message}），已跳过`,
           en: `could not score "${form.projectName || form.sheet}" (${(err as Error).message}); skipped`,
@@ -527,14 +529,16 @@ export function planFill(workbook: Workbook, settings?: Partial<Settings>): Fill
     plan.writes.push(...e.writes);
     plan.labels.push(...e.labels);
   }
+  // the user's `rules` levels apply to the planner's findings as to the review's ('off' drops a finding, never a write)
+  plan.findings = applyLevels(plan.findings, s.rules);
   return plan;
 }
 
 /** A protected sheet is never written; the scores are still reported. */
 function protectedSheet(sheet: string): Finding {
   return {
-    rule: 'workbook/protected-sheet',
-    level: 'warning',
+    rule: FILL_FINDINGS.protectedSheet.id,
+    level: FILL_FINDINGS.protectedSheet.level,
     message: {
       zh: `工作表“${sheet}”受保护，评分未写入；请取消保护后再填充。`,
       en: `The sheet "${sheet}" is protected, so no score was written; unprotect it and fill again.`,

@@ -30,6 +30,7 @@ import {
   parseLoad,
   Resolver,
 } from './runtime';
+import { scalarProxy } from './scalar-proxy';
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────
 
@@ -1233,23 +1234,20 @@ export class FakeCustomConditionalFormat extends FakeProxy<CfTarget> {
   }
 }
 
-export class FakeConditionalFormatRule extends FakeProxy<CfTarget> {
-  protected scalars(): string[] {
-    return ['formula'];
-  }
-  protected readScalar({ cf }: CfTarget): unknown {
-    return cf.formula;
-  }
-  get formula(): string {
-    return this.get('formula');
-  }
-  set formula(v: string) {
-    this.mutate(({ sheet, cf }) => {
-      writable(sheet, 'set rule');
-      cf.formula = v.startsWith('=') ? v : `=${v}`;
-    });
-  }
-}
+/** A custom conditional format's rule: its formula (stored with a leading '='). */
+export const FakeConditionalFormatRule = scalarProxy<CfTarget, { formula: string }>(
+  'FakeConditionalFormatRule',
+  {
+    formula: {
+      read: ({ cf }) => cf.formula,
+      write: ({ sheet, cf }, v) => {
+        writable(sheet, 'set rule');
+        cf.formula = v.startsWith('=') ? v : `=${v}`;
+      },
+    },
+  },
+);
+export type FakeConditionalFormatRule = InstanceType<typeof FakeConditionalFormatRule>;
 
 export class FakeConditionalRangeFormat extends FakeProxy<CfTarget> {
   protected scalars(): string[] {
@@ -1269,38 +1267,28 @@ export class FakeConditionalRangeFormat extends FakeProxy<CfTarget> {
   }
 }
 
-export class FakeConditionalFill extends FakeProxy<CfTarget> {
-  protected scalars(): string[] {
-    return ['color'];
-  }
-  protected readScalar({ cf }: CfTarget): unknown {
-    return cf.fill;
-  }
-  get color(): string {
-    return this.get('color');
-  }
-  set color(v: string) {
-    this.mutate(({ sheet, cf }) => {
+/** A conditional format's fill colour. */
+export const FakeConditionalFill = scalarProxy<CfTarget, { color: string }>('FakeConditionalFill', {
+  color: {
+    read: ({ cf }) => cf.fill as string,
+    write: ({ sheet, cf }, v) => {
       writable(sheet, 'set rule fill');
       cf.fill = normalizeColor(v);
-    });
-  }
-}
+    },
+  },
+});
+export type FakeConditionalFill = InstanceType<typeof FakeConditionalFill>;
 
-export class FakeConditionalFont extends FakeProxy<CfTarget> {
-  protected scalars(): string[] {
-    return ['color'];
-  }
-  protected readScalar({ cf }: CfTarget): unknown {
-    return cf.fontColor;
-  }
-  get color(): string {
-    return this.get('color');
-  }
-  set color(v: string) {
-    this.mutate(({ cf }) => (cf.fontColor = normalizeColor(v)));
-  }
-}
+/** A conditional format's font colour. */
+export const FakeConditionalFont = scalarProxy<CfTarget, { color: string }>('FakeConditionalFont', {
+  color: {
+    read: ({ cf }) => cf.fontColor as string,
+    write: ({ cf }, v) => {
+      cf.fontColor = normalizeColor(v);
+    },
+  },
+});
+export type FakeConditionalFont = InstanceType<typeof FakeConditionalFont>;
 
 // ── notes and comments ──────────────────────────────────────────────────────────────────
 

@@ -14,6 +14,7 @@ import { MAX_EXTRA_TOLERANCE, Settings } from '../../core/settings';
 import { clampTolerance } from '../../core/settings-schema';
 import { Translate } from '../i18n';
 import { BandPreset, bandPreset, bandsOf } from '../settingsStore';
+import { RuleLevels } from './RuleLevels';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -84,6 +85,7 @@ export function SettingsPanel({ settings, onChange, t }: SettingsPanelProps) {
           <Radio value="older" label={t('bandsOlder')} />
         </RadioGroup>
       </Field>
+      <RuleLevels settings={settings} onChange={onChange} t={t} lang={settings.lang} />
     </div>
   );
 }

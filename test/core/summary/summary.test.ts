@@ -3,7 +3,7 @@ import { join } from 'path';
 import { parseA1 } from '../../../src/core/model/address';
 import { cellNumber, convertMoney } from '../../../src/core/model/numbers';
 import { getCell, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
-import { review } from '../../../src/core/review';
+import { review } from '../../helpers/review';
 import { planSummary, SUMMARY_SHEET_NAME, unitNameFrom } from '../../../src/core/summary';
 import { readXlsx } from '../../../src/xlsx';
 import { REAL_BUDGETS } from '../../helpers/data';

@@ -10,7 +10,7 @@ import { join } from 'path';
 import { parseA1, parseRange } from '../../../src/core/model/address';
 import { Finding } from '../../../src/core/model/findings';
 import { CellValue, Sheet, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
-import { review } from '../../../src/core/review';
+import { review } from '../../helpers/review';
 import { rules } from '../../../src/core/rules/budget';
 import type { CheckRecord } from '../../../src/core/context';
 import { BudgetTable } from '../../../src/core/tables/types';

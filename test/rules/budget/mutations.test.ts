@@ -12,7 +12,7 @@ import { join } from 'path';
 import { parseA1 } from '../../../src/core/model/address';
 import { Finding } from '../../../src/core/model/findings';
 import { Workbook } from '../../../src/core/model/workbook';
-import { review } from '../../../src/core/review';
+import { review } from '../../helpers/review';
 import { rules } from '../../../src/core/rules/budget';
 import { readXlsx } from '../../../src/xlsx/read';
 import { REAL_BUDGETS } from '../../helpers/data';

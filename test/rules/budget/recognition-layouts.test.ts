@@ -5,7 +5,7 @@
 import { parseRange } from '../../../src/core/model/address';
 import { Finding } from '../../../src/core/model/findings';
 import { CellValue, Sheet, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
-import { review } from '../../../src/core/review';
+import { review } from '../../helpers/review';
 import { rules as budgetRules } from '../../../src/core/rules/budget';
 import { rules as codeRules } from '../../../src/core/rules/codes';
 import { classifyTitle } from '../../../src/core/tables/classify';

@@ -2,7 +2,7 @@
 import { parseRange } from '../../../src/core/model/address';
 import { Finding } from '../../../src/core/model/findings';
 import { CellValue, Sheet, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
-import { review } from '../../../src/core/review';
+import { review } from '../../helpers/review';
 import { rules } from '../../../src/core/rules/budget';
 import { Settings } from '../../../src/core/settings';
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseA1 } from '../../../src/core/model/address';
-import { review } from '../../../src/core/review';
+import { review } from '../../helpers/review';
 import { rules } from '../../../src/core/rules/codes';
 import { readCodes } from '../../../src/core/codes/read';
 import { readXlsx } from '../../../src/xlsx';

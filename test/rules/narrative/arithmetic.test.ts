@@ -4,7 +4,7 @@
  */
 import { Finding } from '../../../src/core/model/findings';
 import { sheetFromValues } from '../../../src/core/model/workbook';
-import { review } from '../../../src/core/review';
+import { review } from '../../helpers/review';
 import { rules } from '../../../src/core/rules/narrative';
 
 const run = (...paragraphs: string[]): Finding[] =>

@@ -17,7 +17,7 @@ import { join } from 'path';
 import { Finding } from '../../../src/core/model/findings';
 import { parseA1 } from '../../../src/core/model/address';
 import { Workbook } from '../../../src/core/model/workbook';
-import { recognize, review } from '../../../src/core/review';
+import { recognize, review } from '../../helpers/review';
 import { rules } from '../../../src/core/rules/narrative';
 import { withSettings } from '../../../src/core/settings';
 import { readXlsx } from '../../../src/xlsx';

@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { sheetFromValues, Workbook } from '../../../src/core/model/workbook';
-import { review } from '../../../src/core/review';
+import { review } from '../../helpers/review';
 import { rules } from '../../../src/core/rules/narrative';
 import { readXlsx } from '../../../src/xlsx';
 import { REAL_BUDGETS } from '../../helpers/data';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Finding } from '../../../src/core/model/findings';
-import { review } from '../../../src/core/review';
+import { review } from '../../helpers/review';
 import { allRules } from '../../../src/core/rules';
 import { rules } from '../../../src/core/rules/performance';
 import { readXlsx } from '../../../src/xlsx';

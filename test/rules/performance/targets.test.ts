@@ -3,7 +3,7 @@ import { join } from 'path';
 import { CellRange } from '../../../src/core/model/address';
 import { Finding } from '../../../src/core/model/findings';
 import { CellValue, sheetFromValues, Workbook } from '../../../src/core/model/workbook';
-import { review } from '../../../src/core/review';
+import { review } from '../../helpers/review';
 import { rules } from '../../../src/core/rules/performance';
 import { Settings } from '../../../src/core/settings';
 import { readXlsx } from '../../../src/xlsx';
