@@ -2,7 +2,8 @@
  * Whole-check speed: a generated 部门预算 workbook with 20,000 功能分类 code rows across several tables
  * (收入总表, 支出总表, 一般公共预算支出表, 政府性基金预算支出表) plus a 收支总表, a 财政拨款收支总表, a 基本支出表, a 三公
  * table and 500 项目支出绩效目标表 forms, written with ExcelJS's streaming writer to bench/output/ — and the same at
- * 2×, 4× and 8× (more 款 per 类, more forms), and a merge-heavy workbook of stacked forms merged the way real
+ * 2×, 4× and 8× (more 款 per 类, more forms; its codes are made up, most not in the catalog), the 1× workbook with
+ * real catalog codes and names instead (what a real budget prints), and a merge-heavy workbook of stacked forms merged the way real
  * budgets merge them (labels over columns, 一级/二级指标 down rows) at 500 … 4,000 forms. Each size is measured
  * in a fresh process: (a) readXlsx, (b) review() — recognition and every rule — CPU time (median of 5, steadier
  * than wall time on a shared machine), check/read = (a + b) / a, and the peak RSS of the process after one check.
