@@ -557,16 +557,10 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 }
 
-export class FakeWorksheetProtection extends FakeProxy<FakeSheet> {
-  protected scalars(): string[] {
-    return ['protected'];
-  }
-  protected readScalar(s: FakeSheet): unknown {
-    return s.protected;
-  }
-  get protected(): boolean {
-    return this.get('protected');
-  }
+export class FakeWorksheetProtection extends scalarProxy<FakeSheet, { protected: boolean }>(
+  'FakeWorksheetProtection',
+  { protected: { read: (s) => s.protected } },
+) {
   protect(): void {
     this.mutate((s) => (s.protected = true));
   }
@@ -654,13 +648,7 @@ const PAGE_LAYOUT_PROPS: Record<string, unknown> = {
   centerHorizontally: false,
 };
 
-export class FakeFreezePanes extends FakeProxy<FakeSheet> {
-  protected scalars(): string[] {
-    return [];
-  }
-  protected readScalar(): unknown {
-    return undefined;
-  }
+export class FakeFreezePanes extends scalarProxy<FakeSheet, object>('FakeFreezePanes', {}) {
   freezeRows(count = 1): void {
     this.mutate((s) => (s.freezeRows = count));
   }
@@ -1016,25 +1004,18 @@ function uniform<V>(range: CellRange, fn: (r: number, c: number) => V): V | null
   return same ? (first as V) : null;
 }
 
-export class FakeRangeFill extends FakeProxy<RangeTarget> {
-  protected scalars(): string[] {
-    return ['color'];
-  }
-  protected readScalar({ sheet, range }: RangeTarget): unknown {
+export class FakeRangeFill extends scalarProxy<RangeTarget, { color: string }>('FakeRangeFill', {
+  color: {
     // "No Fill" reads back as white, as in Excel
-    return uniform(range, (r, c) => sheet.cell(r, c)?.fill ?? '#FFFFFF');
-  }
-  get color(): string {
-    return this.get('color');
-  }
-  set color(v: string) {
-    this.setLocal('color', v);
-    this.mutate(({ sheet, range }) => {
+    read: ({ sheet, range }) => uniform(range, (r, c) => sheet.cell(r, c)?.fill ?? '#FFFFFF') as string,
+    write: ({ sheet, range }, v) => {
       writable(sheet, 'set fill');
       const hex = normalizeColor(v);
       forCells(sheet, range, (cell) => (cell.fill = hex));
-    });
-  }
+    },
+    local: true,
+  },
+}) {
   clear(): void {
     this.mutate(({ sheet, range }) => {
       writable(sheet, 'clear fill');
@@ -1043,23 +1024,16 @@ export class FakeRangeFill extends FakeProxy<RangeTarget> {
   }
 }
 
-export class FakeRangeFont extends FakeProxy<RangeTarget> {
-  protected scalars(): string[] {
-    return ['bold'];
-  }
-  protected readScalar({ sheet, range }: RangeTarget): unknown {
-    return uniform(range, (r, c) => Boolean(sheet.cell(r, c)?.bold));
-  }
-  get bold(): boolean {
-    return this.get('bold');
-  }
-  set bold(v: boolean) {
-    this.mutate(({ sheet, range }) => {
+export const FakeRangeFont = scalarProxy<RangeTarget, { bold: boolean }>('FakeRangeFont', {
+  bold: {
+    read: ({ sheet, range }) => uniform(range, (r, c) => Boolean(sheet.cell(r, c)?.bold)) as boolean,
+    write: ({ sheet, range }, v) => {
       writable(sheet, 'set bold');
       forCells(sheet, range, (cell) => (cell.bold = v || undefined));
-    });
-  }
-}
+    },
+  },
+});
+export type FakeRangeFont = InstanceType<typeof FakeRangeFont>;
 
 // ── conditional formats ─────────────────────────────────────────────────────────────────
 
@@ -1249,23 +1223,12 @@ export const FakeConditionalFormatRule = scalarProxy<CfTarget, { formula: string
 );
 export type FakeConditionalFormatRule = InstanceType<typeof FakeConditionalFormatRule>;
 
-export class FakeConditionalRangeFormat extends FakeProxy<CfTarget> {
-  protected scalars(): string[] {
-    return [];
-  }
-  protected override navs() {
-    return { fill: () => this.fill, font: () => this.font };
-  }
-  protected readScalar(): unknown {
-    return undefined;
-  }
-  get fill(): FakeConditionalFill {
-    return this.memo('fill', () => new FakeConditionalFill(this.ctx, () => this.tryResolve()));
-  }
-  get font(): FakeConditionalFont {
-    return this.memo('font', () => new FakeConditionalFont(this.ctx, () => this.tryResolve()));
-  }
-}
+export const FakeConditionalRangeFormat = scalarProxy<
+  CfTarget,
+  object,
+  { fill: FakeConditionalFill; font: FakeConditionalFont }
+>('FakeConditionalRangeFormat', {}, { fill: () => FakeConditionalFill, font: () => FakeConditionalFont });
+export type FakeConditionalRangeFormat = InstanceType<typeof FakeConditionalRangeFormat>;
 
 /** A conditional format's fill colour. */
 export const FakeConditionalFill = scalarProxy<CfTarget, { color: string }>('FakeConditionalFill', {
@@ -1799,20 +1762,13 @@ export class FakeChart_ extends FakeProxy<ChartTarget> {
   }
 }
 
-export class FakeChartTitle extends FakeProxy<ChartTarget> {
-  protected scalars(): string[] {
-    return ['text'];
-  }
-  protected readScalar({ chart }: ChartTarget): unknown {
-    return chart.title;
-  }
-  get text(): string {
-    return this.get('text');
-  }
-  set text(v: string) {
-    this.mutate(({ chart }) => (chart.title = v));
-  }
-}
+export const FakeChartTitle = scalarProxy<ChartTarget, { text: string }>('FakeChartTitle', {
+  text: {
+    read: ({ chart }) => chart.title as string,
+    write: (t, v) => (t.chart.title = v),
+  },
+});
+export type FakeChartTitle = InstanceType<typeof FakeChartTitle>;
 
 export class FakeChartSeriesCollection extends FakeCollection<ChartTarget, ChartTarget, FakeChartSeries> {
   protected list(t: ChartTarget): ChartTarget[] {
@@ -1830,19 +1786,12 @@ export class FakeChartSeriesCollection extends FakeCollection<ChartTarget, Chart
   }
 }
 
-export class FakeChartSeries extends FakeProxy<ChartTarget> {
-  protected scalars(): string[] {
-    return ['name'];
-  }
-  protected readScalar({ chart }: ChartTarget): unknown {
-    return chart.seriesName;
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  set name(v: string) {
-    this.mutate(({ chart }) => (chart.seriesName = v));
-  }
+export class FakeChartSeries extends scalarProxy<ChartTarget, { name: string }>('FakeChartSeries', {
+  name: {
+    read: ({ chart }) => chart.seriesName as string,
+    write: (t, v) => (t.chart.seriesName = v),
+  },
+}) {
   setXAxisValues(range: FakeRange): void {
     this.mutate(({ chart }) => {
       requireApi(this.ctx.doc, '1.7', 'ChartSeries.setXAxisValues');
@@ -1970,22 +1919,13 @@ export class FakeSettingCollection extends FakeCollection<FakeDocument, SettingT
   }
 }
 
-export class FakeSetting extends FakeProxy<SettingTarget> {
-  protected scalars(): string[] {
-    return ['key', 'value'];
-  }
-  protected readScalar({ key }: SettingTarget, prop: string): unknown {
-    return prop === 'key' ? key : this.ctx.doc.settings.get(key);
-  }
-  get key(): string {
-    return this.get('key');
-  }
-  get value(): unknown {
-    return this.get('value');
-  }
-  set value(v: unknown) {
-    this.mutate(({ key }) => this.ctx.doc.settings.set(key, v));
-  }
+export class FakeSetting extends scalarProxy<SettingTarget, { key: string; value: unknown }>('FakeSetting', {
+  key: { read: ({ key }) => key },
+  value: {
+    read: ({ key }, ctx) => ctx.doc.settings.get(key),
+    write: ({ key }, v, ctx) => ctx.doc.settings.set(key, v),
+  },
+}) {
   delete(): void {
     this.mutate(({ key }) => this.ctx.doc.settings.delete(key));
   }
