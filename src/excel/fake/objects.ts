@@ -1330,30 +1330,21 @@ export class FakeNoteCollection extends FakeCollection<FakeSheet, NoteTarget, Fa
   }
 }
 
-export class FakeNote_ extends FakeProxy<NoteTarget> {
+export class FakeNote_ extends scalarProxy<NoteTarget, { content: string; authorName: string }>('FakeNote_', {
+  content: {
+    read: ({ note }) => note.content,
+    write: ({ sheet, note }, v) => {
+      writable(sheet, 'edit note');
+      note.content = v;
+    },
+  },
+  authorName: { read: ({ note }) => note.author },
+}) {
   static byRef(ctx: FakeRequestContext, m: NoteTarget): FakeNote_ {
     return new FakeNote_(ctx, () => {
       if (!m.sheet.notes.includes(m.note)) throw errors.notFound('note');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['content', 'authorName'];
-  }
-  protected readScalar({ note }: NoteTarget, prop: string): unknown {
-    return prop === 'content' ? note.content : note.author;
-  }
-  get content(): string {
-    return this.get('content');
-  }
-  set content(v: string) {
-    this.mutate(({ sheet, note }) => {
-      writable(sheet, 'edit note');
-      note.content = v;
-    });
-  }
-  get authorName(): string {
-    return this.get('authorName');
   }
   delete(): void {
     this.mutate(({ sheet, note }) => {
@@ -1431,27 +1422,19 @@ export class FakeCommentCollection extends FakeCollection<FakeDocument, FakeComm
   }
 }
 
-export class FakeComment_ extends FakeProxy<FakeComment> {
+export class FakeComment_ extends scalarProxy<
+  FakeComment,
+  { id: string; content: string; authorName: string }
+>('FakeComment_', {
+  id: { read: (c) => c.id },
+  content: { read: (c) => c.content },
+  authorName: { read: (c) => c.author },
+}) {
   static byRef(ctx: FakeRequestContext, m: FakeComment): FakeComment_ {
     return new FakeComment_(ctx, () => {
       if (!ctx.doc.comments.includes(m)) throw errors.notFound('comment');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['id', 'content', 'authorName'];
-  }
-  protected readScalar(c: FakeComment, prop: string): unknown {
-    return prop === 'id' ? c.id : prop === 'content' ? c.content : c.author;
-  }
-  get id(): string {
-    return this.get('id');
-  }
-  get content(): string {
-    return this.get('content');
-  }
-  get authorName(): string {
-    return this.get('authorName');
   }
   delete(): void {
     this.mutate((c) => {
@@ -1531,24 +1514,15 @@ export class FakeXmlPartCollection extends FakeCollection<FakeXmlPart[], FakeXml
   }
 }
 
-export class FakeXmlPart_ extends FakeProxy<FakeXmlPart> {
+export class FakeXmlPart_ extends scalarProxy<FakeXmlPart, { id: string; namespaceUri: string }>(
+  'FakeXmlPart_',
+  { id: { read: (p) => p.id }, namespaceUri: { read: (p) => p.namespaceUri } },
+) {
   static byRef(ctx: FakeRequestContext, m: FakeXmlPart): FakeXmlPart_ {
     return new FakeXmlPart_(ctx, () => {
       if (!ctx.doc.xmlParts.includes(m)) throw errors.notFound('custom XML part');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['id', 'namespaceUri'];
-  }
-  protected readScalar(p: FakeXmlPart, prop: string): unknown {
-    return prop === 'id' ? p.id : p.namespaceUri;
-  }
-  get id(): string {
-    return this.get('id');
-  }
-  get namespaceUri(): string {
-    return this.get('namespaceUri');
   }
   getXml(): FakeClientResult<string> {
     return new FakeClientResult(this.ctx, () => this.target().xml);
@@ -1630,43 +1604,29 @@ export class FakeTableCollection extends FakeCollection<TableScope, TableTarget,
   }
 }
 
-export class FakeTable_ extends FakeProxy<TableTarget> {
+export class FakeTable_ extends scalarProxy<
+  TableTarget,
+  { id: string; name: string; style: string; showHeaders: boolean }
+>('FakeTable_', {
+  id: { read: ({ table }) => table.id },
+  name: {
+    read: ({ table }) => table.name,
+    write: ({ table }, v, ctx) => {
+      if (allTables(ctx.doc).some((t) => t.table !== table && t.table.name.toLowerCase() === v.toLowerCase()))
+        throw errors.exists(`table '${v}'`);
+      if (!/^[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*$/.test(v))
+        throw errors.invalidArgument(`table name '${v}'`);
+      table.name = v;
+    },
+  },
+  style: { read: ({ table }) => table.style, write: ({ table }, v) => (table.style = v) },
+  showHeaders: { read: ({ table }) => table.showHeaders, hidden: true },
+}) {
   static byRef(ctx: FakeRequestContext, m: TableTarget): FakeTable_ {
     return new FakeTable_(ctx, () => {
       if (!m.sheet.tables.includes(m.table)) throw errors.notFound('table');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['id', 'name', 'style', 'showHeaders'];
-  }
-  protected readScalar({ table }: TableTarget, prop: string): unknown {
-    return (table as unknown as Record<string, unknown>)[prop];
-  }
-  get id(): string {
-    return this.get('id');
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  set name(v: string) {
-    this.mutate(({ table }) => {
-      if (
-        allTables(this.ctx.doc).some(
-          (t) => t.table !== table && t.table.name.toLowerCase() === v.toLowerCase(),
-        )
-      )
-        throw errors.exists(`table '${v}'`);
-      if (!/^[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*$/.test(v))
-        throw errors.invalidArgument(`table name '${v}'`);
-      table.name = v;
-    });
-  }
-  get style(): string {
-    return this.get('style');
-  }
-  set style(v: string) {
-    this.mutate(({ table }) => (table.style = v));
   }
   getRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -1723,27 +1683,24 @@ export class FakeChartCollection extends FakeCollection<FakeSheet, ChartTarget, 
   }
 }
 
-export class FakeChart_ extends FakeProxy<ChartTarget> {
+export class FakeChart_ extends scalarProxy<
+  ChartTarget,
+  { id: string; name: string; chartType: string },
+  { title: FakeChartTitle; series: FakeChartSeriesCollection }
+>(
+  'FakeChart_',
+  {
+    id: { read: ({ chart }) => chart.id, hidden: true },
+    name: { read: ({ chart }) => chart.name },
+    chartType: { read: ({ chart }) => chart.chartType, hidden: true },
+  },
+  { title: () => FakeChartTitle, series: () => FakeChartSeriesCollection },
+) {
   static byRef(ctx: FakeRequestContext, m: ChartTarget): FakeChart_ {
     return new FakeChart_(ctx, () => {
       if (!m.sheet.charts.includes(m.chart)) throw errors.notFound('chart');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['id', 'name', 'chartType'];
-  }
-  protected readScalar({ chart }: ChartTarget, prop: string): unknown {
-    return (chart as unknown as Record<string, unknown>)[prop];
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  get title(): FakeChartTitle {
-    return this.memo('title', () => new FakeChartTitle(this.ctx, () => this.tryResolve()));
-  }
-  get series(): FakeChartSeriesCollection {
-    return this.memo('series', () => new FakeChartSeriesCollection(this.ctx, () => this.tryResolve()));
   }
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
     this.mutate(({ sheet, chart }) => {
@@ -1857,30 +1814,20 @@ export class FakeNamedItemCollection extends FakeCollection<FakeSheet, NameTarge
   }
 }
 
-export class FakeNamedItem_ extends FakeProxy<NameTarget> {
+export class FakeNamedItem_ extends scalarProxy<
+  NameTarget,
+  { name: string; formula: string; visible: boolean; comment: string }
+>('FakeNamedItem_', {
+  name: { read: ({ item }) => item.name },
+  formula: { read: ({ item }) => item.formula },
+  visible: { read: ({ item }) => item.visible, write: ({ item }, v) => (item.visible = v) },
+  comment: { read: ({ item }) => item.comment, hidden: true },
+}) {
   static byRef(ctx: FakeRequestContext, m: NameTarget): FakeNamedItem_ {
     return new FakeNamedItem_(ctx, () => {
       if (!m.sheet.names.includes(m.item)) throw errors.notFound('name');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['name', 'formula', 'visible', 'comment'];
-  }
-  protected readScalar({ item }: NameTarget, prop: string): unknown {
-    return (item as unknown as Record<string, unknown>)[prop];
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  get formula(): string {
-    return this.get('formula');
-  }
-  get visible(): boolean {
-    return this.get('visible');
-  }
-  set visible(v: boolean) {
-    this.mutate(({ item }) => (item.visible = v));
   }
   delete(): void {
     this.mutate(({ sheet, item }) => (sheet.names = sheet.names.filter((n) => n !== item)));
