@@ -921,51 +921,42 @@ export class FakeRangeCollection extends FakeCollection<RangeTarget[], RangeTarg
   }
 }
 
-export class FakeRangeFormat extends FakeProxy<RangeTarget> {
-  protected scalars(): string[] {
-    return ['columnWidth', 'wrapText'];
-  }
-  protected override navs() {
-    return { fill: () => this.fill, font: () => this.font };
-  }
-  protected readScalar({ sheet, range }: RangeTarget, prop: string): unknown {
-    if (prop === 'columnWidth') {
-      const widths = new Set<number>();
-      for (let c = range.left; c <= Math.min(range.right, range.left + 1000); c++)
-        widths.add(sheet.columnWidths.get(c) ?? 48);
-      return widths.size === 1 ? [...widths][0] : null;
-    }
-    const vals = new Set<boolean>();
-    grid(range.bottom - range.top > 10000 ? { ...range, bottom: range.top } : range, (r, c) =>
-      vals.add(Boolean(sheet.cell(r, c)?.wrap)),
-    );
-    return vals.size === 1 ? [...vals][0] : null;
-  }
-  get columnWidth(): number {
-    return this.get('columnWidth');
-  }
-  set columnWidth(w: number) {
-    this.mutate(({ sheet, range }) => {
-      writable(sheet, 'set columnWidth');
-      for (let c = range.left; c <= range.right; c++) sheet.columnWidths.set(c, w);
-    });
-  }
-  get wrapText(): boolean {
-    return this.get('wrapText');
-  }
-  set wrapText(v: boolean) {
-    this.mutate(({ sheet, range }) => {
-      writable(sheet, 'set wrapText');
-      forCells(sheet, range, (cell) => (cell.wrap = v || undefined));
-    });
-  }
-  get fill(): FakeRangeFill {
-    return this.memo('fill', () => new FakeRangeFill(this.ctx, () => this.tryResolve()));
-  }
-  get font(): FakeRangeFont {
-    return this.memo('font', () => new FakeRangeFont(this.ctx, () => this.tryResolve()));
-  }
-}
+export const FakeRangeFormat = scalarProxy<
+  RangeTarget,
+  { columnWidth: number; wrapText: boolean },
+  { fill: FakeRangeFill; font: FakeRangeFont }
+>(
+  'FakeRangeFormat',
+  {
+    columnWidth: {
+      read: ({ sheet, range }) => {
+        const widths = new Set<number>();
+        for (let c = range.left; c <= Math.min(range.right, range.left + 1000); c++)
+          widths.add(sheet.columnWidths.get(c) ?? 48);
+        return (widths.size === 1 ? [...widths][0] : null) as number;
+      },
+      write: ({ sheet, range }, w) => {
+        writable(sheet, 'set columnWidth');
+        for (let c = range.left; c <= range.right; c++) sheet.columnWidths.set(c, w);
+      },
+    },
+    wrapText: {
+      read: ({ sheet, range }) => {
+        const vals = new Set<boolean>();
+        grid(range.bottom - range.top > 10000 ? { ...range, bottom: range.top } : range, (r, c) =>
+          vals.add(Boolean(sheet.cell(r, c)?.wrap)),
+        );
+        return (vals.size === 1 ? [...vals][0] : null) as boolean;
+      },
+      write: ({ sheet, range }, v) => {
+        writable(sheet, 'set wrapText');
+        forCells(sheet, range, (cell) => (cell.wrap = v || undefined));
+      },
+    },
+  },
+  { fill: () => FakeRangeFill, font: () => FakeRangeFont },
+);
+export type FakeRangeFormat = InstanceType<typeof FakeRangeFormat>;
 
 /** Apply to every cell of a range (only existing cells for huge ranges). */
 function forCells(
@@ -1098,46 +1089,23 @@ export class FakeConditionalFormatCollection extends FakeCollection<
 }
 
 /** Excel.ConditionalFormat (the trailing _ keeps it apart from the document's record type). */
-export class FakeConditionalFormat_ extends FakeProxy<CfTarget> {
+export class FakeConditionalFormat_ extends scalarProxy<
+  CfTarget,
+  { id: string; priority: number; stopIfTrue: boolean; type: string }
+>('FakeConditionalFormat_', {
+  id: { read: ({ cf }) => cf.id },
+  priority: { read: ({ sheet, cf }) => sheet.conditionalFormats.indexOf(cf) },
+  stopIfTrue: { read: ({ cf }) => cf.stopIfTrue, write: ({ cf }, v) => (cf.stopIfTrue = v) },
+  type: { read: ({ cf }) => cf.type },
+}) {
   static byRef(ctx: FakeRequestContext, m: CfTarget): FakeConditionalFormat_ {
     return new FakeConditionalFormat_(ctx, () => {
       if (!m.sheet.conditionalFormats.includes(m.cf)) throw errors.notFound('conditional format');
       return m;
     });
   }
-  protected scalars(): string[] {
-    return ['id', 'priority', 'stopIfTrue', 'type'];
-  }
   protected override navs() {
     return { custom: () => this.custom, customOrNullObject: () => this.customOrNullObject };
-  }
-  protected readScalar({ sheet, cf }: CfTarget, prop: string): unknown {
-    switch (prop) {
-      case 'id':
-        return cf.id;
-      case 'priority':
-        return sheet.conditionalFormats.indexOf(cf);
-      case 'stopIfTrue':
-        return cf.stopIfTrue;
-      case 'type':
-        return cf.type;
-    }
-    return undefined;
-  }
-  get id(): string {
-    return this.get('id');
-  }
-  get priority(): number {
-    return this.get('priority');
-  }
-  get stopIfTrue(): boolean {
-    return this.get('stopIfTrue');
-  }
-  set stopIfTrue(v: boolean) {
-    this.mutate(({ cf }) => (cf.stopIfTrue = v));
-  }
-  get type(): string {
-    return this.get('type');
   }
   /** Like Excel: using `custom` on a rule of another type fails the whole batch. */
   get custom(): FakeCustomConditionalFormat {
@@ -1190,23 +1158,16 @@ export class FakeConditionalFormat_ extends FakeProxy<CfTarget> {
   }
 }
 
-export class FakeCustomConditionalFormat extends FakeProxy<CfTarget> {
-  protected scalars(): string[] {
-    return [];
-  }
-  protected override navs() {
-    return { rule: () => this.rule, format: () => this.format };
-  }
-  protected readScalar(): unknown {
-    return undefined;
-  }
-  get rule(): FakeConditionalFormatRule {
-    return this.memo('rule', () => new FakeConditionalFormatRule(this.ctx, () => this.tryResolve()));
-  }
-  get format(): FakeConditionalRangeFormat {
-    return this.memo('format', () => new FakeConditionalRangeFormat(this.ctx, () => this.tryResolve()));
-  }
-}
+export const FakeCustomConditionalFormat = scalarProxy<
+  CfTarget,
+  object,
+  { rule: FakeConditionalFormatRule; format: FakeConditionalRangeFormat }
+>(
+  'FakeCustomConditionalFormat',
+  {},
+  { rule: () => FakeConditionalFormatRule, format: () => FakeConditionalRangeFormat },
+);
+export type FakeCustomConditionalFormat = InstanceType<typeof FakeCustomConditionalFormat>;
 
 /** A custom conditional format's rule: its formula (stored with a leading '='). */
 export const FakeConditionalFormatRule = scalarProxy<CfTarget, { formula: string }>(
