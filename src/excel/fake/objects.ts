@@ -377,7 +377,27 @@ export class FakeWorksheetCollection extends FakeCollection<FakeDocument, FakeSh
   }
 }
 
-export class FakeWorksheet extends FakeProxy<FakeSheet> {
+export class FakeWorksheet extends scalarProxy<
+  FakeSheet,
+  { id: string; name: string; position: number; visibility: string }
+>('FakeWorksheet', {
+  id: { read: (s) => s.id },
+  name: {
+    read: (s) => s.name,
+    write: (s, v, ctx) => {
+      const other = ctx.doc.sheetByName(v);
+      if (other && other !== s) throw errors.exists(`worksheet '${v}'`);
+      s.name = v;
+    },
+    local: true,
+  },
+  position: { read: (s, ctx) => ctx.doc.sheets.indexOf(s) },
+  visibility: {
+    read: (s) => s.visibility,
+    write: (s, v) => (s.visibility = v as FakeSheet['visibility']),
+    local: true,
+  },
+}) {
   static byRef(ctx: FakeRequestContext, s: FakeSheet): FakeWorksheet {
     return new FakeWorksheet(ctx, () => {
       if (!ctx.doc.sheets.includes(s)) throw errors.notFound(`worksheet '${s.name}'`);
@@ -387,51 +407,11 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   constructor(ctx: FakeRequestContext, resolver: Resolver<FakeSheet>, nullable = false) {
     super(ctx, resolver, nullable);
   }
-  protected scalars(): string[] {
-    return ['id', 'name', 'position', 'visibility'];
-  }
   protected override navs() {
     return {
       protection: () => this.protection,
       freezePanes: () => this.freezePanes,
     };
-  }
-  protected readScalar(s: FakeSheet, prop: string): unknown {
-    switch (prop) {
-      case 'id':
-        return s.id;
-      case 'name':
-        return s.name;
-      case 'position':
-        return this.ctx.doc.sheets.indexOf(s);
-      case 'visibility':
-        return s.visibility;
-    }
-    return undefined;
-  }
-  get id(): string {
-    return this.get('id');
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  set name(v: string) {
-    this.setLocal('name', v);
-    this.mutate((s) => {
-      const other = this.ctx.doc.sheetByName(v);
-      if (other && other !== s) throw errors.exists(`worksheet '${v}'`);
-      s.name = v;
-    });
-  }
-  get position(): number {
-    return this.get('position');
-  }
-  get visibility(): string {
-    return this.get('visibility');
-  }
-  set visibility(v: string) {
-    this.setLocal('visibility', v);
-    this.mutate((s) => (s.visibility = v as FakeSheet['visibility']));
   }
   get protection(): FakeWorksheetProtection {
     return this.memo('protection', () => new FakeWorksheetProtection(this.ctx, () => this.tryResolve()));
