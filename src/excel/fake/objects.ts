@@ -644,63 +644,26 @@ export interface RangeTarget {
   range: CellRange;
 }
 
-export class FakeRange extends FakeProxy<RangeTarget> {
-  protected scalars(): string[] {
-    return [
-      'address',
-      'values',
-      'formulas',
-      'numberFormat',
-      'valueTypes',
-      'text',
-      'rowIndex',
-      'columnIndex',
-      'rowCount',
-      'columnCount',
-      'cellCount',
-    ];
+export class FakeRange extends scalarProxy<
+  RangeTarget,
+  {
+    address: string;
+    values: unknown[][];
+    formulas: unknown[][];
+    numberFormat: string[][];
+    valueTypes: string[][];
+    text: string[][];
+    rowIndex: number;
+    columnIndex: number;
+    rowCount: number;
+    columnCount: number;
+    cellCount: number;
   }
-  protected override navs() {
-    return { format: () => this.format, worksheet: () => this.worksheet };
-  }
-  protected readScalar({ sheet, range }: RangeTarget, prop: string): unknown {
-    switch (prop) {
-      case 'address':
-        return `${quoteSheet(sheet.name)}!${rangeToA1(range)}`;
-      case 'values':
-        return grid(range, (r, c) => valueOut(sheet.cell(r, c)));
-      case 'formulas':
-        return grid(range, (r, c) => {
-          const cell = sheet.cell(r, c);
-          return cell?.formula !== undefined ? `=${cell.formula}` : valueOut(cell);
-        });
-      case 'numberFormat':
-        return grid(range, (r, c) => sheet.cell(r, c)?.numFmt ?? 'General');
-      case 'valueTypes':
-        return grid(range, (r, c) => valueType(sheet.cell(r, c)));
-      case 'text':
-        return grid(range, (r, c) => String(valueOut(sheet.cell(r, c))));
-      case 'rowIndex':
-        return range.top;
-      case 'columnIndex':
-        return range.left;
-      case 'rowCount':
-        return range.bottom - range.top + 1;
-      case 'columnCount':
-        return range.right - range.left + 1;
-      case 'cellCount':
-        return cellCount(range);
-    }
-    return undefined;
-  }
-  get address(): string {
-    return this.get('address');
-  }
-  get values(): unknown[][] {
-    return this.get('values');
-  }
-  set values(v: unknown[][]) {
-    this.mutate(({ sheet, range }) => {
+>('FakeRange', {
+  address: { read: ({ sheet, range }) => `${quoteSheet(sheet.name)}!${rangeToA1(range)}` },
+  values: {
+    read: ({ sheet, range }) => grid(range, (r, c) => valueOut(sheet.cell(r, c))),
+    write: ({ sheet, range }, v) => {
       writable(sheet, 'set values');
       const at = broadcast(v, range, 'values');
       for (let r = range.top; r <= range.bottom; r++)
@@ -708,13 +671,15 @@ export class FakeRange extends FakeProxy<RangeTarget> {
           writeValue(sheet.touch(r, c), at(r, c), false);
           sheet.tidy(r, c);
         }
-    });
-  }
-  get formulas(): unknown[][] {
-    return this.get('formulas');
-  }
-  set formulas(v: unknown[][]) {
-    this.mutate(({ sheet, range }) => {
+    },
+  },
+  formulas: {
+    read: ({ sheet, range }) =>
+      grid(range, (r, c) => {
+        const cell = sheet.cell(r, c);
+        return cell?.formula !== undefined ? `=${cell.formula}` : valueOut(cell);
+      }),
+    write: ({ sheet, range }, v) => {
       writable(sheet, 'set formulas');
       const at = broadcast(v, range, 'formulas');
       for (let r = range.top; r <= range.bottom; r++)
@@ -722,13 +687,11 @@ export class FakeRange extends FakeProxy<RangeTarget> {
           writeValue(sheet.touch(r, c), at(r, c), true);
           sheet.tidy(r, c);
         }
-    });
-  }
-  get numberFormat(): string[][] {
-    return this.get('numberFormat');
-  }
-  set numberFormat(v: string[][]) {
-    this.mutate(({ sheet, range }) => {
+    },
+  },
+  numberFormat: {
+    read: ({ sheet, range }) => grid(range, (r, c) => sheet.cell(r, c)?.numFmt ?? 'General'),
+    write: ({ sheet, range }, v) => {
       writable(sheet, 'set numberFormat');
       const at = broadcast(v, range, 'numberFormat');
       for (let r = range.top; r <= range.bottom; r++)
@@ -740,28 +703,18 @@ export class FakeRange extends FakeProxy<RangeTarget> {
           else cell.numFmt = String(f);
           sheet.tidy(r, c);
         }
-    });
-  }
-  get valueTypes(): string[][] {
-    return this.get('valueTypes');
-  }
-  get text(): string[][] {
-    return this.get('text');
-  }
-  get rowIndex(): number {
-    return this.get('rowIndex');
-  }
-  get columnIndex(): number {
-    return this.get('columnIndex');
-  }
-  get rowCount(): number {
-    return this.get('rowCount');
-  }
-  get columnCount(): number {
-    return this.get('columnCount');
-  }
-  get cellCount(): number {
-    return this.get('cellCount');
+    },
+  },
+  valueTypes: { read: ({ sheet, range }) => grid(range, (r, c) => valueType(sheet.cell(r, c))) },
+  text: { read: ({ sheet, range }) => grid(range, (r, c) => String(valueOut(sheet.cell(r, c)))) },
+  rowIndex: { read: ({ range }) => range.top },
+  columnIndex: { read: ({ range }) => range.left },
+  rowCount: { read: ({ range }) => range.bottom - range.top + 1 },
+  columnCount: { read: ({ range }) => range.right - range.left + 1 },
+  cellCount: { read: ({ range }) => cellCount(range) },
+}) {
+  protected override navs() {
+    return { format: () => this.format, worksheet: () => this.worksheet };
   }
   set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
     this.mutate(({ sheet, range }) => {
