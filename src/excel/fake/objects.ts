@@ -1577,19 +1577,21 @@ export class FakeChartCollection extends FakeCollection<FakeSheet, ChartTarget, 
   }
 }
 
-export class FakeChart_ extends scalarProxy<
-  ChartTarget,
-  { id: string; name: string; chartType: string },
-  { title: FakeChartTitle; series: FakeChartSeriesCollection }
->(
+export class FakeChart_ extends scalarProxy<ChartTarget, { id: string; name: string; chartType: string }>(
   'FakeChart_',
   {
     id: { read: ({ chart }) => chart.id, hidden: true },
     name: { read: ({ chart }) => chart.name },
     chartType: { read: ({ chart }) => chart.chartType, hidden: true },
   },
-  { title: () => FakeChartTitle, series: () => FakeChartSeriesCollection },
 ) {
+  // title and series are not loadable through the chart (no navs), as before the description
+  get title(): FakeChartTitle {
+    return this.memo('title', () => new FakeChartTitle(this.ctx, () => this.tryResolve()));
+  }
+  get series(): FakeChartSeriesCollection {
+    return this.memo('series', () => new FakeChartSeriesCollection(this.ctx, () => this.tryResolve()));
+  }
   static byRef(ctx: FakeRequestContext, m: ChartTarget): FakeChart_ {
     return new FakeChart_(ctx, () => {
       if (!m.sheet.charts.includes(m.chart)) throw errors.notFound('chart');
