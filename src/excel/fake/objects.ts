@@ -377,7 +377,27 @@ export class FakeWorksheetCollection extends FakeCollection<FakeDocument, FakeSh
   }
 }
 
-export class FakeWorksheet extends FakeProxy<FakeSheet> {
+export class FakeWorksheet extends scalarProxy<
+  FakeSheet,
+  { id: string; name: string; position: number; visibility: string }
+>('FakeWorksheet', {
+  id: { read: (s) => s.id },
+  name: {
+    read: (s) => s.name,
+    write: (s, v, ctx) => {
+      const other = ctx.doc.sheetByName(v);
+      if (other && other !== s) throw errors.exists(`worksheet '${v}'`);
+      s.name = v;
+    },
+    local: true,
+  },
+  position: { read: (s, ctx) => ctx.doc.sheets.indexOf(s) },
+  visibility: {
+    read: (s) => s.visibility,
+    write: (s, v) => (s.visibility = v as FakeSheet['visibility']),
+    local: true,
+  },
+}) {
   static byRef(ctx: FakeRequestContext, s: FakeSheet): FakeWorksheet {
     return new FakeWorksheet(ctx, () => {
       if (!ctx.doc.sheets.includes(s)) throw errors.notFound(`worksheet '${s.name}'`);
@@ -387,51 +407,11 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   constructor(ctx: FakeRequestContext, resolver: Resolver<FakeSheet>, nullable = false) {
     super(ctx, resolver, nullable);
   }
-  protected scalars(): string[] {
-    return ['id', 'name', 'position', 'visibility'];
-  }
   protected override navs() {
     return {
       protection: () => this.protection,
       freezePanes: () => this.freezePanes,
     };
-  }
-  protected readScalar(s: FakeSheet, prop: string): unknown {
-    switch (prop) {
-      case 'id':
-        return s.id;
-      case 'name':
-        return s.name;
-      case 'position':
-        return this.ctx.doc.sheets.indexOf(s);
-      case 'visibility':
-        return s.visibility;
-    }
-    return undefined;
-  }
-  get id(): string {
-    return this.get('id');
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  set name(v: string) {
-    this.setLocal('name', v);
-    this.mutate((s) => {
-      const other = this.ctx.doc.sheetByName(v);
-      if (other && other !== s) throw errors.exists(`worksheet '${v}'`);
-      s.name = v;
-    });
-  }
-  get position(): number {
-    return this.get('position');
-  }
-  get visibility(): string {
-    return this.get('visibility');
-  }
-  set visibility(v: string) {
-    this.setLocal('visibility', v);
-    this.mutate((s) => (s.visibility = v as FakeSheet['visibility']));
   }
   get protection(): FakeWorksheetProtection {
     return this.memo('protection', () => new FakeWorksheetProtection(this.ctx, () => this.tryResolve()));
@@ -557,16 +537,10 @@ export class FakeWorksheet extends FakeProxy<FakeSheet> {
   }
 }
 
-export class FakeWorksheetProtection extends FakeProxy<FakeSheet> {
-  protected scalars(): string[] {
-    return ['protected'];
-  }
-  protected readScalar(s: FakeSheet): unknown {
-    return s.protected;
-  }
-  get protected(): boolean {
-    return this.get('protected');
-  }
+export class FakeWorksheetProtection extends scalarProxy<FakeSheet, { protected: boolean }>(
+  'FakeWorksheetProtection',
+  { protected: { read: (s) => s.protected } },
+) {
   protect(): void {
     this.mutate((s) => (s.protected = true));
   }
@@ -654,13 +628,7 @@ const PAGE_LAYOUT_PROPS: Record<string, unknown> = {
   centerHorizontally: false,
 };
 
-export class FakeFreezePanes extends FakeProxy<FakeSheet> {
-  protected scalars(): string[] {
-    return [];
-  }
-  protected readScalar(): unknown {
-    return undefined;
-  }
+export class FakeFreezePanes extends scalarProxy<FakeSheet, object>('FakeFreezePanes', {}) {
   freezeRows(count = 1): void {
     this.mutate((s) => (s.freezeRows = count));
   }
@@ -676,63 +644,26 @@ export interface RangeTarget {
   range: CellRange;
 }
 
-export class FakeRange extends FakeProxy<RangeTarget> {
-  protected scalars(): string[] {
-    return [
-      'address',
-      'values',
-      'formulas',
-      'numberFormat',
-      'valueTypes',
-      'text',
-      'rowIndex',
-      'columnIndex',
-      'rowCount',
-      'columnCount',
-      'cellCount',
-    ];
+export class FakeRange extends scalarProxy<
+  RangeTarget,
+  {
+    address: string;
+    values: unknown[][];
+    formulas: unknown[][];
+    numberFormat: string[][];
+    valueTypes: string[][];
+    text: string[][];
+    rowIndex: number;
+    columnIndex: number;
+    rowCount: number;
+    columnCount: number;
+    cellCount: number;
   }
-  protected override navs() {
-    return { format: () => this.format, worksheet: () => this.worksheet };
-  }
-  protected readScalar({ sheet, range }: RangeTarget, prop: string): unknown {
-    switch (prop) {
-      case 'address':
-        return `${quoteSheet(sheet.name)}!${rangeToA1(range)}`;
-      case 'values':
-        return grid(range, (r, c) => valueOut(sheet.cell(r, c)));
-      case 'formulas':
-        return grid(range, (r, c) => {
-          const cell = sheet.cell(r, c);
-          return cell?.formula !== undefined ? `=${cell.formula}` : valueOut(cell);
-        });
-      case 'numberFormat':
-        return grid(range, (r, c) => sheet.cell(r, c)?.numFmt ?? 'General');
-      case 'valueTypes':
-        return grid(range, (r, c) => valueType(sheet.cell(r, c)));
-      case 'text':
-        return grid(range, (r, c) => String(valueOut(sheet.cell(r, c))));
-      case 'rowIndex':
-        return range.top;
-      case 'columnIndex':
-        return range.left;
-      case 'rowCount':
-        return range.bottom - range.top + 1;
-      case 'columnCount':
-        return range.right - range.left + 1;
-      case 'cellCount':
-        return cellCount(range);
-    }
-    return undefined;
-  }
-  get address(): string {
-    return this.get('address');
-  }
-  get values(): unknown[][] {
-    return this.get('values');
-  }
-  set values(v: unknown[][]) {
-    this.mutate(({ sheet, range }) => {
+>('FakeRange', {
+  address: { read: ({ sheet, range }) => `${quoteSheet(sheet.name)}!${rangeToA1(range)}` },
+  values: {
+    read: ({ sheet, range }) => grid(range, (r, c) => valueOut(sheet.cell(r, c))),
+    write: ({ sheet, range }, v) => {
       writable(sheet, 'set values');
       const at = broadcast(v, range, 'values');
       for (let r = range.top; r <= range.bottom; r++)
@@ -740,13 +671,15 @@ export class FakeRange extends FakeProxy<RangeTarget> {
           writeValue(sheet.touch(r, c), at(r, c), false);
           sheet.tidy(r, c);
         }
-    });
-  }
-  get formulas(): unknown[][] {
-    return this.get('formulas');
-  }
-  set formulas(v: unknown[][]) {
-    this.mutate(({ sheet, range }) => {
+    },
+  },
+  formulas: {
+    read: ({ sheet, range }) =>
+      grid(range, (r, c) => {
+        const cell = sheet.cell(r, c);
+        return cell?.formula !== undefined ? `=${cell.formula}` : valueOut(cell);
+      }),
+    write: ({ sheet, range }, v) => {
       writable(sheet, 'set formulas');
       const at = broadcast(v, range, 'formulas');
       for (let r = range.top; r <= range.bottom; r++)
@@ -754,13 +687,11 @@ export class FakeRange extends FakeProxy<RangeTarget> {
           writeValue(sheet.touch(r, c), at(r, c), true);
           sheet.tidy(r, c);
         }
-    });
-  }
-  get numberFormat(): string[][] {
-    return this.get('numberFormat');
-  }
-  set numberFormat(v: string[][]) {
-    this.mutate(({ sheet, range }) => {
+    },
+  },
+  numberFormat: {
+    read: ({ sheet, range }) => grid(range, (r, c) => sheet.cell(r, c)?.numFmt ?? 'General'),
+    write: ({ sheet, range }, v) => {
       writable(sheet, 'set numberFormat');
       const at = broadcast(v, range, 'numberFormat');
       for (let r = range.top; r <= range.bottom; r++)
@@ -772,28 +703,18 @@ export class FakeRange extends FakeProxy<RangeTarget> {
           else cell.numFmt = String(f);
           sheet.tidy(r, c);
         }
-    });
-  }
-  get valueTypes(): string[][] {
-    return this.get('valueTypes');
-  }
-  get text(): string[][] {
-    return this.get('text');
-  }
-  get rowIndex(): number {
-    return this.get('rowIndex');
-  }
-  get columnIndex(): number {
-    return this.get('columnIndex');
-  }
-  get rowCount(): number {
-    return this.get('rowCount');
-  }
-  get columnCount(): number {
-    return this.get('columnCount');
-  }
-  get cellCount(): number {
-    return this.get('cellCount');
+    },
+  },
+  valueTypes: { read: ({ sheet, range }) => grid(range, (r, c) => valueType(sheet.cell(r, c))) },
+  text: { read: ({ sheet, range }) => grid(range, (r, c) => String(valueOut(sheet.cell(r, c)))) },
+  rowIndex: { read: ({ range }) => range.top },
+  columnIndex: { read: ({ range }) => range.left },
+  rowCount: { read: ({ range }) => range.bottom - range.top + 1 },
+  columnCount: { read: ({ range }) => range.right - range.left + 1 },
+  cellCount: { read: ({ range }) => cellCount(range) },
+}) {
+  protected override navs() {
+    return { format: () => this.format, worksheet: () => this.worksheet };
   }
   set hyperlink(link: { documentReference?: string; address?: string; textToDisplay?: string }) {
     this.mutate(({ sheet, range }) => {
@@ -933,51 +854,42 @@ export class FakeRangeCollection extends FakeCollection<RangeTarget[], RangeTarg
   }
 }
 
-export class FakeRangeFormat extends FakeProxy<RangeTarget> {
-  protected scalars(): string[] {
-    return ['columnWidth', 'wrapText'];
-  }
-  protected override navs() {
-    return { fill: () => this.fill, font: () => this.font };
-  }
-  protected readScalar({ sheet, range }: RangeTarget, prop: string): unknown {
-    if (prop === 'columnWidth') {
-      const widths = new Set<number>();
-      for (let c = range.left; c <= Math.min(range.right, range.left + 1000); c++)
-        widths.add(sheet.columnWidths.get(c) ?? 48);
-      return widths.size === 1 ? [...widths][0] : null;
-    }
-    const vals = new Set<boolean>();
-    grid(range.bottom - range.top > 10000 ? { ...range, bottom: range.top } : range, (r, c) =>
-      vals.add(Boolean(sheet.cell(r, c)?.wrap)),
-    );
-    return vals.size === 1 ? [...vals][0] : null;
-  }
-  get columnWidth(): number {
-    return this.get('columnWidth');
-  }
-  set columnWidth(w: number) {
-    this.mutate(({ sheet, range }) => {
-      writable(sheet, 'set columnWidth');
-      for (let c = range.left; c <= range.right; c++) sheet.columnWidths.set(c, w);
-    });
-  }
-  get wrapText(): boolean {
-    return this.get('wrapText');
-  }
-  set wrapText(v: boolean) {
-    this.mutate(({ sheet, range }) => {
-      writable(sheet, 'set wrapText');
-      forCells(sheet, range, (cell) => (cell.wrap = v || undefined));
-    });
-  }
-  get fill(): FakeRangeFill {
-    return this.memo('fill', () => new FakeRangeFill(this.ctx, () => this.tryResolve()));
-  }
-  get font(): FakeRangeFont {
-    return this.memo('font', () => new FakeRangeFont(this.ctx, () => this.tryResolve()));
-  }
-}
+export const FakeRangeFormat = scalarProxy<
+  RangeTarget,
+  { columnWidth: number; wrapText: boolean },
+  { fill: FakeRangeFill; font: FakeRangeFont }
+>(
+  'FakeRangeFormat',
+  {
+    columnWidth: {
+      read: ({ sheet, range }) => {
+        const widths = new Set<number>();
+        for (let c = range.left; c <= Math.min(range.right, range.left + 1000); c++)
+          widths.add(sheet.columnWidths.get(c) ?? 48);
+        return (widths.size === 1 ? [...widths][0] : null) as number;
+      },
+      write: ({ sheet, range }, w) => {
+        writable(sheet, 'set columnWidth');
+        for (let c = range.left; c <= range.right; c++) sheet.columnWidths.set(c, w);
+      },
+    },
+    wrapText: {
+      read: ({ sheet, range }) => {
+        const vals = new Set<boolean>();
+        grid(range.bottom - range.top > 10000 ? { ...range, bottom: range.top } : range, (r, c) =>
+          vals.add(Boolean(sheet.cell(r, c)?.wrap)),
+        );
+        return (vals.size === 1 ? [...vals][0] : null) as boolean;
+      },
+      write: ({ sheet, range }, v) => {
+        writable(sheet, 'set wrapText');
+        forCells(sheet, range, (cell) => (cell.wrap = v || undefined));
+      },
+    },
+  },
+  { fill: () => FakeRangeFill, font: () => FakeRangeFont },
+);
+export type FakeRangeFormat = InstanceType<typeof FakeRangeFormat>;
 
 /** Apply to every cell of a range (only existing cells for huge ranges). */
 function forCells(
@@ -1016,25 +928,18 @@ function uniform<V>(range: CellRange, fn: (r: number, c: number) => V): V | null
   return same ? (first as V) : null;
 }
 
-export class FakeRangeFill extends FakeProxy<RangeTarget> {
-  protected scalars(): string[] {
-    return ['color'];
-  }
-  protected readScalar({ sheet, range }: RangeTarget): unknown {
+export class FakeRangeFill extends scalarProxy<RangeTarget, { color: string }>('FakeRangeFill', {
+  color: {
     // "No Fill" reads back as white, as in Excel
-    return uniform(range, (r, c) => sheet.cell(r, c)?.fill ?? '#FFFFFF');
-  }
-  get color(): string {
-    return this.get('color');
-  }
-  set color(v: string) {
-    this.setLocal('color', v);
-    this.mutate(({ sheet, range }) => {
+    read: ({ sheet, range }) => uniform(range, (r, c) => sheet.cell(r, c)?.fill ?? '#FFFFFF') as string,
+    write: ({ sheet, range }, v) => {
       writable(sheet, 'set fill');
       const hex = normalizeColor(v);
       forCells(sheet, range, (cell) => (cell.fill = hex));
-    });
-  }
+    },
+    local: true,
+  },
+}) {
   clear(): void {
     this.mutate(({ sheet, range }) => {
       writable(sheet, 'clear fill');
@@ -1043,23 +948,16 @@ export class FakeRangeFill extends FakeProxy<RangeTarget> {
   }
 }
 
-export class FakeRangeFont extends FakeProxy<RangeTarget> {
-  protected scalars(): string[] {
-    return ['bold'];
-  }
-  protected readScalar({ sheet, range }: RangeTarget): unknown {
-    return uniform(range, (r, c) => Boolean(sheet.cell(r, c)?.bold));
-  }
-  get bold(): boolean {
-    return this.get('bold');
-  }
-  set bold(v: boolean) {
-    this.mutate(({ sheet, range }) => {
+export const FakeRangeFont = scalarProxy<RangeTarget, { bold: boolean }>('FakeRangeFont', {
+  bold: {
+    read: ({ sheet, range }) => uniform(range, (r, c) => Boolean(sheet.cell(r, c)?.bold)) as boolean,
+    write: ({ sheet, range }, v) => {
       writable(sheet, 'set bold');
       forCells(sheet, range, (cell) => (cell.bold = v || undefined));
-    });
-  }
-}
+    },
+  },
+});
+export type FakeRangeFont = InstanceType<typeof FakeRangeFont>;
 
 // ── conditional formats ─────────────────────────────────────────────────────────────────
 
@@ -1124,46 +1022,23 @@ export class FakeConditionalFormatCollection extends FakeCollection<
 }
 
 /** Excel.ConditionalFormat (the trailing _ keeps it apart from the document's record type). */
-export class FakeConditionalFormat_ extends FakeProxy<CfTarget> {
+export class FakeConditionalFormat_ extends scalarProxy<
+  CfTarget,
+  { id: string; priority: number; stopIfTrue: boolean; type: string }
+>('FakeConditionalFormat_', {
+  id: { read: ({ cf }) => cf.id },
+  priority: { read: ({ sheet, cf }) => sheet.conditionalFormats.indexOf(cf) },
+  stopIfTrue: { read: ({ cf }) => cf.stopIfTrue, write: ({ cf }, v) => (cf.stopIfTrue = v) },
+  type: { read: ({ cf }) => cf.type },
+}) {
   static byRef(ctx: FakeRequestContext, m: CfTarget): FakeConditionalFormat_ {
     return new FakeConditionalFormat_(ctx, () => {
       if (!m.sheet.conditionalFormats.includes(m.cf)) throw errors.notFound('conditional format');
       return m;
     });
   }
-  protected scalars(): string[] {
-    return ['id', 'priority', 'stopIfTrue', 'type'];
-  }
   protected override navs() {
     return { custom: () => this.custom, customOrNullObject: () => this.customOrNullObject };
-  }
-  protected readScalar({ sheet, cf }: CfTarget, prop: string): unknown {
-    switch (prop) {
-      case 'id':
-        return cf.id;
-      case 'priority':
-        return sheet.conditionalFormats.indexOf(cf);
-      case 'stopIfTrue':
-        return cf.stopIfTrue;
-      case 'type':
-        return cf.type;
-    }
-    return undefined;
-  }
-  get id(): string {
-    return this.get('id');
-  }
-  get priority(): number {
-    return this.get('priority');
-  }
-  get stopIfTrue(): boolean {
-    return this.get('stopIfTrue');
-  }
-  set stopIfTrue(v: boolean) {
-    this.mutate(({ cf }) => (cf.stopIfTrue = v));
-  }
-  get type(): string {
-    return this.get('type');
   }
   /** Like Excel: using `custom` on a rule of another type fails the whole batch. */
   get custom(): FakeCustomConditionalFormat {
@@ -1216,23 +1091,16 @@ export class FakeConditionalFormat_ extends FakeProxy<CfTarget> {
   }
 }
 
-export class FakeCustomConditionalFormat extends FakeProxy<CfTarget> {
-  protected scalars(): string[] {
-    return [];
-  }
-  protected override navs() {
-    return { rule: () => this.rule, format: () => this.format };
-  }
-  protected readScalar(): unknown {
-    return undefined;
-  }
-  get rule(): FakeConditionalFormatRule {
-    return this.memo('rule', () => new FakeConditionalFormatRule(this.ctx, () => this.tryResolve()));
-  }
-  get format(): FakeConditionalRangeFormat {
-    return this.memo('format', () => new FakeConditionalRangeFormat(this.ctx, () => this.tryResolve()));
-  }
-}
+export const FakeCustomConditionalFormat = scalarProxy<
+  CfTarget,
+  object,
+  { rule: FakeConditionalFormatRule; format: FakeConditionalRangeFormat }
+>(
+  'FakeCustomConditionalFormat',
+  {},
+  { rule: () => FakeConditionalFormatRule, format: () => FakeConditionalRangeFormat },
+);
+export type FakeCustomConditionalFormat = InstanceType<typeof FakeCustomConditionalFormat>;
 
 /** A custom conditional format's rule: its formula (stored with a leading '='). */
 export const FakeConditionalFormatRule = scalarProxy<CfTarget, { formula: string }>(
@@ -1249,23 +1117,12 @@ export const FakeConditionalFormatRule = scalarProxy<CfTarget, { formula: string
 );
 export type FakeConditionalFormatRule = InstanceType<typeof FakeConditionalFormatRule>;
 
-export class FakeConditionalRangeFormat extends FakeProxy<CfTarget> {
-  protected scalars(): string[] {
-    return [];
-  }
-  protected override navs() {
-    return { fill: () => this.fill, font: () => this.font };
-  }
-  protected readScalar(): unknown {
-    return undefined;
-  }
-  get fill(): FakeConditionalFill {
-    return this.memo('fill', () => new FakeConditionalFill(this.ctx, () => this.tryResolve()));
-  }
-  get font(): FakeConditionalFont {
-    return this.memo('font', () => new FakeConditionalFont(this.ctx, () => this.tryResolve()));
-  }
-}
+export const FakeConditionalRangeFormat = scalarProxy<
+  CfTarget,
+  object,
+  { fill: FakeConditionalFill; font: FakeConditionalFont }
+>('FakeConditionalRangeFormat', {}, { fill: () => FakeConditionalFill, font: () => FakeConditionalFont });
+export type FakeConditionalRangeFormat = InstanceType<typeof FakeConditionalRangeFormat>;
 
 /** A conditional format's fill colour. */
 export const FakeConditionalFill = scalarProxy<CfTarget, { color: string }>('FakeConditionalFill', {
@@ -1367,30 +1224,21 @@ export class FakeNoteCollection extends FakeCollection<FakeSheet, NoteTarget, Fa
   }
 }
 
-export class FakeNote_ extends FakeProxy<NoteTarget> {
+export class FakeNote_ extends scalarProxy<NoteTarget, { content: string; authorName: string }>('FakeNote_', {
+  content: {
+    read: ({ note }) => note.content,
+    write: ({ sheet, note }, v) => {
+      writable(sheet, 'edit note');
+      note.content = v;
+    },
+  },
+  authorName: { read: ({ note }) => note.author },
+}) {
   static byRef(ctx: FakeRequestContext, m: NoteTarget): FakeNote_ {
     return new FakeNote_(ctx, () => {
       if (!m.sheet.notes.includes(m.note)) throw errors.notFound('note');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['content', 'authorName'];
-  }
-  protected readScalar({ note }: NoteTarget, prop: string): unknown {
-    return prop === 'content' ? note.content : note.author;
-  }
-  get content(): string {
-    return this.get('content');
-  }
-  set content(v: string) {
-    this.mutate(({ sheet, note }) => {
-      writable(sheet, 'edit note');
-      note.content = v;
-    });
-  }
-  get authorName(): string {
-    return this.get('authorName');
   }
   delete(): void {
     this.mutate(({ sheet, note }) => {
@@ -1468,27 +1316,19 @@ export class FakeCommentCollection extends FakeCollection<FakeDocument, FakeComm
   }
 }
 
-export class FakeComment_ extends FakeProxy<FakeComment> {
+export class FakeComment_ extends scalarProxy<
+  FakeComment,
+  { id: string; content: string; authorName: string }
+>('FakeComment_', {
+  id: { read: (c) => c.id },
+  content: { read: (c) => c.content },
+  authorName: { read: (c) => c.author },
+}) {
   static byRef(ctx: FakeRequestContext, m: FakeComment): FakeComment_ {
     return new FakeComment_(ctx, () => {
       if (!ctx.doc.comments.includes(m)) throw errors.notFound('comment');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['id', 'content', 'authorName'];
-  }
-  protected readScalar(c: FakeComment, prop: string): unknown {
-    return prop === 'id' ? c.id : prop === 'content' ? c.content : c.author;
-  }
-  get id(): string {
-    return this.get('id');
-  }
-  get content(): string {
-    return this.get('content');
-  }
-  get authorName(): string {
-    return this.get('authorName');
   }
   delete(): void {
     this.mutate((c) => {
@@ -1568,24 +1408,15 @@ export class FakeXmlPartCollection extends FakeCollection<FakeXmlPart[], FakeXml
   }
 }
 
-export class FakeXmlPart_ extends FakeProxy<FakeXmlPart> {
+export class FakeXmlPart_ extends scalarProxy<FakeXmlPart, { id: string; namespaceUri: string }>(
+  'FakeXmlPart_',
+  { id: { read: (p) => p.id }, namespaceUri: { read: (p) => p.namespaceUri } },
+) {
   static byRef(ctx: FakeRequestContext, m: FakeXmlPart): FakeXmlPart_ {
     return new FakeXmlPart_(ctx, () => {
       if (!ctx.doc.xmlParts.includes(m)) throw errors.notFound('custom XML part');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['id', 'namespaceUri'];
-  }
-  protected readScalar(p: FakeXmlPart, prop: string): unknown {
-    return prop === 'id' ? p.id : p.namespaceUri;
-  }
-  get id(): string {
-    return this.get('id');
-  }
-  get namespaceUri(): string {
-    return this.get('namespaceUri');
   }
   getXml(): FakeClientResult<string> {
     return new FakeClientResult(this.ctx, () => this.target().xml);
@@ -1667,43 +1498,29 @@ export class FakeTableCollection extends FakeCollection<TableScope, TableTarget,
   }
 }
 
-export class FakeTable_ extends FakeProxy<TableTarget> {
+export class FakeTable_ extends scalarProxy<
+  TableTarget,
+  { id: string; name: string; style: string; showHeaders: boolean }
+>('FakeTable_', {
+  id: { read: ({ table }) => table.id },
+  name: {
+    read: ({ table }) => table.name,
+    write: ({ table }, v, ctx) => {
+      if (allTables(ctx.doc).some((t) => t.table !== table && t.table.name.toLowerCase() === v.toLowerCase()))
+        throw errors.exists(`table '${v}'`);
+      if (!/^[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*$/.test(v))
+        throw errors.invalidArgument(`table name '${v}'`);
+      table.name = v;
+    },
+  },
+  style: { read: ({ table }) => table.style, write: ({ table }, v) => (table.style = v) },
+  showHeaders: { read: ({ table }) => table.showHeaders, hidden: true },
+}) {
   static byRef(ctx: FakeRequestContext, m: TableTarget): FakeTable_ {
     return new FakeTable_(ctx, () => {
       if (!m.sheet.tables.includes(m.table)) throw errors.notFound('table');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['id', 'name', 'style', 'showHeaders'];
-  }
-  protected readScalar({ table }: TableTarget, prop: string): unknown {
-    return (table as unknown as Record<string, unknown>)[prop];
-  }
-  get id(): string {
-    return this.get('id');
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  set name(v: string) {
-    this.mutate(({ table }) => {
-      if (
-        allTables(this.ctx.doc).some(
-          (t) => t.table !== table && t.table.name.toLowerCase() === v.toLowerCase(),
-        )
-      )
-        throw errors.exists(`table '${v}'`);
-      if (!/^[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*$/.test(v))
-        throw errors.invalidArgument(`table name '${v}'`);
-      table.name = v;
-    });
-  }
-  get style(): string {
-    return this.get('style');
-  }
-  set style(v: string) {
-    this.mutate(({ table }) => (table.style = v));
   }
   getRange(): FakeRange {
     return new FakeRange(this.ctx, () => {
@@ -1760,27 +1577,26 @@ export class FakeChartCollection extends FakeCollection<FakeSheet, ChartTarget, 
   }
 }
 
-export class FakeChart_ extends FakeProxy<ChartTarget> {
-  static byRef(ctx: FakeRequestContext, m: ChartTarget): FakeChart_ {
-    return new FakeChart_(ctx, () => {
-      if (!m.sheet.charts.includes(m.chart)) throw errors.notFound('chart');
-      return m;
-    });
-  }
-  protected scalars(): string[] {
-    return ['id', 'name', 'chartType'];
-  }
-  protected readScalar({ chart }: ChartTarget, prop: string): unknown {
-    return (chart as unknown as Record<string, unknown>)[prop];
-  }
-  get name(): string {
-    return this.get('name');
-  }
+export class FakeChart_ extends scalarProxy<ChartTarget, { id: string; name: string; chartType: string }>(
+  'FakeChart_',
+  {
+    id: { read: ({ chart }) => chart.id, hidden: true },
+    name: { read: ({ chart }) => chart.name },
+    chartType: { read: ({ chart }) => chart.chartType, hidden: true },
+  },
+) {
+  // title and series are not loadable through the chart (no navs), as before the description
   get title(): FakeChartTitle {
     return this.memo('title', () => new FakeChartTitle(this.ctx, () => this.tryResolve()));
   }
   get series(): FakeChartSeriesCollection {
     return this.memo('series', () => new FakeChartSeriesCollection(this.ctx, () => this.tryResolve()));
+  }
+  static byRef(ctx: FakeRequestContext, m: ChartTarget): FakeChart_ {
+    return new FakeChart_(ctx, () => {
+      if (!m.sheet.charts.includes(m.chart)) throw errors.notFound('chart');
+      return m;
+    });
   }
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
     this.mutate(({ sheet, chart }) => {
@@ -1799,20 +1615,13 @@ export class FakeChart_ extends FakeProxy<ChartTarget> {
   }
 }
 
-export class FakeChartTitle extends FakeProxy<ChartTarget> {
-  protected scalars(): string[] {
-    return ['text'];
-  }
-  protected readScalar({ chart }: ChartTarget): unknown {
-    return chart.title;
-  }
-  get text(): string {
-    return this.get('text');
-  }
-  set text(v: string) {
-    this.mutate(({ chart }) => (chart.title = v));
-  }
-}
+export const FakeChartTitle = scalarProxy<ChartTarget, { text: string }>('FakeChartTitle', {
+  text: {
+    read: ({ chart }) => chart.title as string,
+    write: (t, v) => (t.chart.title = v),
+  },
+});
+export type FakeChartTitle = InstanceType<typeof FakeChartTitle>;
 
 export class FakeChartSeriesCollection extends FakeCollection<ChartTarget, ChartTarget, FakeChartSeries> {
   protected list(t: ChartTarget): ChartTarget[] {
@@ -1830,19 +1639,12 @@ export class FakeChartSeriesCollection extends FakeCollection<ChartTarget, Chart
   }
 }
 
-export class FakeChartSeries extends FakeProxy<ChartTarget> {
-  protected scalars(): string[] {
-    return ['name'];
-  }
-  protected readScalar({ chart }: ChartTarget): unknown {
-    return chart.seriesName;
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  set name(v: string) {
-    this.mutate(({ chart }) => (chart.seriesName = v));
-  }
+export class FakeChartSeries extends scalarProxy<ChartTarget, { name: string }>('FakeChartSeries', {
+  name: {
+    read: ({ chart }) => chart.seriesName as string,
+    write: (t, v) => (t.chart.seriesName = v),
+  },
+}) {
   setXAxisValues(range: FakeRange): void {
     this.mutate(({ chart }) => {
       requireApi(this.ctx.doc, '1.7', 'ChartSeries.setXAxisValues');
@@ -1908,30 +1710,20 @@ export class FakeNamedItemCollection extends FakeCollection<FakeSheet, NameTarge
   }
 }
 
-export class FakeNamedItem_ extends FakeProxy<NameTarget> {
+export class FakeNamedItem_ extends scalarProxy<
+  NameTarget,
+  { name: string; formula: string; visible: boolean; comment: string }
+>('FakeNamedItem_', {
+  name: { read: ({ item }) => item.name },
+  formula: { read: ({ item }) => item.formula },
+  visible: { read: ({ item }) => item.visible, write: ({ item }, v) => (item.visible = v) },
+  comment: { read: ({ item }) => item.comment, hidden: true },
+}) {
   static byRef(ctx: FakeRequestContext, m: NameTarget): FakeNamedItem_ {
     return new FakeNamedItem_(ctx, () => {
       if (!m.sheet.names.includes(m.item)) throw errors.notFound('name');
       return m;
     });
-  }
-  protected scalars(): string[] {
-    return ['name', 'formula', 'visible', 'comment'];
-  }
-  protected readScalar({ item }: NameTarget, prop: string): unknown {
-    return (item as unknown as Record<string, unknown>)[prop];
-  }
-  get name(): string {
-    return this.get('name');
-  }
-  get formula(): string {
-    return this.get('formula');
-  }
-  get visible(): boolean {
-    return this.get('visible');
-  }
-  set visible(v: boolean) {
-    this.mutate(({ item }) => (item.visible = v));
   }
   delete(): void {
     this.mutate(({ sheet, item }) => (sheet.names = sheet.names.filter((n) => n !== item)));
@@ -1970,22 +1762,13 @@ export class FakeSettingCollection extends FakeCollection<FakeDocument, SettingT
   }
 }
 
-export class FakeSetting extends FakeProxy<SettingTarget> {
-  protected scalars(): string[] {
-    return ['key', 'value'];
-  }
-  protected readScalar({ key }: SettingTarget, prop: string): unknown {
-    return prop === 'key' ? key : this.ctx.doc.settings.get(key);
-  }
-  get key(): string {
-    return this.get('key');
-  }
-  get value(): unknown {
-    return this.get('value');
-  }
-  set value(v: unknown) {
-    this.mutate(({ key }) => this.ctx.doc.settings.set(key, v));
-  }
+export class FakeSetting extends scalarProxy<SettingTarget, { key: string; value: unknown }>('FakeSetting', {
+  key: { read: ({ key }) => key },
+  value: {
+    read: ({ key }, ctx) => ctx.doc.settings.get(key),
+    write: ({ key }, v, ctx) => ctx.doc.settings.set(key, v),
+  },
+}) {
   delete(): void {
     this.mutate(({ key }) => this.ctx.doc.settings.delete(key));
   }
