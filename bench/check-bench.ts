@@ -2,7 +2,8 @@
  * Whole-check speed: a generated 部门预算 workbook with 20,000 功能分类 code rows across several tables
  * (收入总表, 支出总表, 一般公共预算支出表, 政府性基金预算支出表) plus a 收支总表, a 财政拨款收支总表, a 基本支出表, a 三公
  * table and 500 项目支出绩效目标表 forms, written with ExcelJS's streaming writer to bench/output/ — and the same at
- * 2×, 4× and 8× (more 款 per 类, more forms), and a merge-heavy workbook of stacked forms merged the way real
+ * 2×, 4× and 8× (more 款 per 类, more forms; its codes are made up, most not in the catalog), the 1× workbook with
+ * real catalog codes and names instead (what a real budget prints), and a merge-heavy workbook of stacked forms merged the way real
  * budgets merge them (labels over columns, 一级/二级指标 down rows) at 500 … 4,000 forms. Each size is measured
  * in a fresh process: (a) readXlsx, (b) review() — recognition and every rule — CPU time (median of 5, steadier
  * than wall time on a shared machine), check/read = (a + b) / a, and the peak RSS of the process after one check.
@@ -12,6 +13,7 @@ import { execFileSync } from 'child_process';
 import { mkdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import { loadCatalog, parentCode } from '../src/core/catalog';
 import { review } from '../src/core/review';
 import { readXlsx } from '../src/xlsx/read';
 
@@ -59,6 +61,38 @@ function codeTree(prefix: number, lei: number, kuan: number, xiang = XIANG): Cod
       }
       leiRow.basic += kuanRow.basic;
       leiRow.project += kuanRow.project;
+    }
+  }
+  return rows;
+}
+
+/**
+ * A tree of real 功能分类 codes (the catalog's current entries under the given 类, with their names): what a real
+ * budget prints, so codes/unknown and codes/name find nothing to say. Leaves carry amounts, parents their sums.
+ */
+function catalogTree(leis?: string[]): CodeRow[] {
+  const entries = loadCatalog()
+    .entries('functional')
+    .filter((e) => !e.retired && (!leis || leis.includes(e.code.slice(0, 3))))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const byCode = new Map<string, CodeRow>();
+  const rows: CodeRow[] = [];
+  for (const e of entries) {
+    const parent = parentCode(e.code);
+    if (parent && !byCode.has(parent)) continue; // an orphan: no row to add up into
+    const row: CodeRow = { code: e.code, name: e.name, basic: 0, project: 0 };
+    byCode.set(e.code, row);
+    rows.push(row);
+  }
+  const hasChild = new Set(rows.map((r) => parentCode(r.code)).filter((c): c is string => !!c));
+  for (const r of rows) {
+    if (hasChild.has(r.code)) continue;
+    r.basic = rand(3) === 0 ? 0 : rand(5_000_000);
+    r.project = rand(2) === 0 ? 0 : rand(8_000_000);
+    for (let p = parentCode(r.code); p; p = parentCode(p)) {
+      const up = byCode.get(p) as CodeRow;
+      up.basic += r.basic;
+      up.project += r.project;
     }
   }
   return rows;
@@ -183,16 +217,17 @@ function forms(wb: ExcelJS.stream.xlsx.WorkbookWriter, count: number, merged = f
 }
 
 /** The budget workbook at `scale`× (1× = 20,000 code rows and 500 forms). */
-async function build(file: string, scale: number): Promise<void> {
+async function build(file: string, scale: number, catalogCodes = false): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useSharedStrings: true,
     useStyles: true,
   });
-  const general = codeTree(201, LEI, KUAN * scale);
-  const all = codeTree(201, LEI, KUAN * scale);
+  // made-up codes (most not in the catalog: ~17,600 codes/unknown warnings), or the catalog's real codes
+  const general = catalogCodes ? catalogTree() : codeTree(201, LEI, KUAN * scale);
+  const all = catalogCodes ? catalogTree() : codeTree(201, LEI, KUAN * scale);
   // 3 tables × 6,620 + 137 fund rows + 3 经济分类 rows = 20,000 code rows
-  const fund = codeTree(212, 1, 4 * scale, 33);
+  const fund = catalogCodes ? catalogTree(['212', '229']) : codeTree(212, 1, 4 * scale, 33);
   const t3 = codeTable(wb, '支出总表', '2026年部门支出总表', all, 5);
   codeTable(wb, '收入总表', '2026年部门收入总表', all, 0);
   const t5 = codeTable(wb, '一般公共预算支出表', '2026年一般公共预算支出表', general, 5);
@@ -336,6 +371,12 @@ async function main(): Promise<void> {
     await build(file, k);
     const m = report(`budget + forms ${k}×`, file, base);
     base ??= m;
+  }
+  {
+    // the same workbook with real catalog codes (all 1,6xx current 功能分类 codes per table, their names)
+    const file = join(OUT, 'check-bench-catalog-1x.xlsx');
+    await build(file, 1, true);
+    report('budget + forms, catalog codes', file);
   }
   if (only.length === 1)
     console.log(

@@ -18,12 +18,27 @@ export class UndeclaredMessageError extends Error {
 
 /** The declared message a report names, with the finding id it produces. */
 export function declaredMessage(rule: Rule, messageId: string): MessageMeta & { id: string } {
+  // one resolved message per rule and id (a rule reporting 17,000 findings resolves its message once)
+  let byId = declared.get(rule);
+  if (!byId || byId.messages !== rule.meta.messages) {
+    byId = { messages: rule.meta.messages, resolved: new Map() };
+    declared.set(rule, byId);
+  }
+  const hit = byId.resolved.get(messageId);
+  if (hit) return hit;
   const m = Object.prototype.hasOwnProperty.call(rule.meta.messages, messageId)
     ? rule.meta.messages[messageId]
     : undefined;
   if (!m) throw new UndeclaredMessageError(rule.meta.id, messageId);
-  return { ...m, id: findingId(rule.meta.id, m) };
+  const out = Object.freeze({ ...m, id: findingId(rule.meta.id, m) });
+  byId.resolved.set(messageId, out);
+  return out;
 }
+
+const declared = new WeakMap<
+  Rule,
+  { messages: Rule['meta']['messages']; resolved: Map<string, MessageMeta & { id: string }> }
+>();
 
 /** Who mints a finding: a rule (during review), the fill planner, the summary, or the engine. */
 export type FindingSource = 'rule' | 'fill' | 'summary' | 'engine' | 'excel';

@@ -136,15 +136,19 @@ const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
 /** Sheet order, then row, then column of the first location; then level. */
 export function sortFindings(findings: Finding[], workbook: Workbook): void {
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
-  const key = (f: Finding) => {
+  // each finding's key once (not twice per comparison); the sort is stable, so equal keys keep their order
+  const keys = new Map<Finding, [number, number, number, number]>();
+  for (const f of findings) {
     const loc = f.locations[0];
-    if (!loc) return [-1, 0, 0];
-    const p = parseA1(loc.cell);
-    return [order.get(loc.sheet) ?? 1e6, p.row, p.col];
-  };
+    if (!loc) keys.set(f, [-1, 0, 0, LEVEL_ORDER[f.level]]);
+    else {
+      const p = parseA1(loc.cell);
+      keys.set(f, [order.get(loc.sheet) ?? 1e6, p.row, p.col, LEVEL_ORDER[f.level]]);
+    }
+  }
   findings.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2] || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level];
+    const ka = keys.get(a) as [number, number, number, number];
+    const kb = keys.get(b) as [number, number, number, number];
+    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2] || ka[3] - kb[3];
   });
 }

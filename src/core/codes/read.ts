@@ -11,8 +11,9 @@ import { CatalogScheme, codeLevel, schemeOf } from '../catalog';
 import { toA1 } from '../model/address';
 import { CellRef } from '../model/findings';
 import { normalizeDigits } from '../model/numbers';
-import { Cell, isCellError, mergedLookup, Sheet } from '../model/workbook';
+import { Cell, getCell, isCellError, mergeAt, Sheet } from '../model/workbook';
 import { memo, ReviewContext } from '../context';
+import { reviewIndex } from '../review-index';
 import { BudgetTable, TableColumn, TableRow } from '../tables/types';
 
 /** Which catalog family a code column holds: 功能分类 (2xx) or 经济分类 (3xx 部门 / 5xx 政府). */
@@ -243,47 +244,57 @@ function hasDigit(s: string): boolean {
 
 /** Every code printed in the recognised tables (computed once per review). */
 export function readCodes(ctx: ReviewContext): CodeReading[] {
-  return memo(ctx, 'codes/read', () =>
-    ctx.tables.flatMap((t) =>
-      readTableCodes(
-        t,
-        ctx.workbook.sheets.find((s) => s.name === t.sheet),
-      ),
-    ),
-  );
+  return memo(ctx, 'codes/read', () => {
+    const index = reviewIndex(ctx);
+    const out: CodeReading[] = [];
+    for (const t of ctx.tables) for (const r of readTableCodes(t, index.sheet(t.sheet))) out.push(r);
+    return out;
+  });
+}
+
+/** duplicateCodes(readCodes(ctx)), computed once per review (codes/duplicate and codes/name both read it). */
+export function reviewDuplicates(ctx: ReviewContext): [CodeReading, CodeReading][] {
+  return memo(ctx, 'codes/duplicates', () => duplicateCodes(readCodes(ctx)));
 }
 
 export function readTableCodes(table: BudgetTable, sheet: Sheet | undefined): CodeReading[] {
   if (!sheet) return [];
-  const at = mergedLookup(sheet);
-  const text = (row: number, col: number) => shownText(at(row, col));
   const groups = codeGroups(table);
   const out: CodeReading[] = [];
   const state = groups.map(() => ({ lei: '', kuan: '' }));
   const skipped = new Set([...(table.skippedRows ?? []), ...(table.noteRows ?? [])]);
-  table.rows.forEach((row, rowIndex) => {
-    if (skipped.has(row.row) || row.level === 'total' || row.role === 'grand' || row.role === 'year') return;
+  const rows = table.rows;
+  for (let rowIndex = 0; rowIndex < rows.length; rowIndex++) {
+    const row = rows[rowIndex];
+    if (skipped.has(row.row) || row.level === 'total' || row.role === 'grand' || row.role === 'year')
+      continue;
     let any = false;
-    groups.forEach((g, gi) => {
-      const r = readGroup(table, sheet, row, rowIndex, g, gi, state[gi], text);
+    for (let gi = 0; gi < groups.length; gi++) {
+      const r = readGroup(table, sheet, row, rowIndex, groups[gi], gi, state[gi]);
       if (r) {
         out.push(r);
         any = true;
       }
-    });
+    }
     if (!any) {
       // a code printed inside the name cell: '[2014001]行政运行'
       const nameCols = row.nameCol !== undefined ? [row.nameCol] : [];
       for (const col of nameCols) {
-        const t = text(row.row, col);
+        const t = text(sheet, row.row, col);
         const m = EMBEDDED_RE.exec(normalizeDigits(t));
         if (!m) continue;
         const family: CodeFamily = /^[35]/.test(m[1]) ? 'economic' : 'functional';
         out.push(readEmbedded({ table, sheet, row, rowIndex, family, group: 0, parts: [] }, col, m));
       }
     }
-  });
+  }
   return out;
+}
+
+/** The shown text of a cell, or of the merge covering it (its top-left cell). */
+function text(sheet: Sheet, row: number, col: number): string {
+  const m = mergeAt(sheet, row, col);
+  return shownText(m ? getCell(sheet, m.top, m.left) : getCell(sheet, row, col));
 }
 
 /** A code printed inside the name cell: the bracketed digits are the code, the rest is the name. */
@@ -312,14 +323,19 @@ function readGroup(
   g: Group,
   gi: number,
   st: { lei: string; kuan: string },
-  text: (row: number, col: number) => string,
 ): CodeReading | undefined {
-  const printed = g.cols.map((c) => ({ ...c, text: text(row.row, c.col) }));
-  if (!printed.some((p) => hasDigit(p.text))) return undefined;
+  const printed: CodePart[] = [];
+  let digits = false;
+  for (const c of g.cols) {
+    const t = text(sheet, row.row, c.col);
+    if (!digits && hasDigit(t)) digits = true;
+    printed.push({ col: c.col, kind: c.kind, text: t });
+  }
+  if (!digits) return undefined;
   const reading: CodeReading = { table, sheet, row, rowIndex, family: g.family, group: gi, parts: [] };
   if (g.nameCol !== undefined) {
     reading.nameCol = g.nameCol;
-    reading.name = text(row.row, g.nameCol);
+    reading.name = text(sheet, row.row, g.nameCol);
   }
   if (gi === 0 && row.nameCol !== undefined && g.nameCol === undefined) {
     reading.nameCol = row.nameCol;
@@ -425,7 +441,16 @@ export function codeLabel(r: CodeReading): string {
  */
 export function duplicateCodes(readings: CodeReading[]): [CodeReading, CodeReading][] {
   const out: [CodeReading, CodeReading][] = [];
-  const seen = new Map<string, CodeReading>();
+  // per table (sheet + top row, as one key: two recognised tables there are one table here), then per block and code
+  const tableKeys = new Map<BudgetTable, string>();
+  const tableKey = (t: BudgetTable): string => {
+    let k = tableKeys.get(t);
+    if (k === undefined) {
+      k = `${t.sheet}|${t.range.top}`;
+      tableKeys.set(t, k);
+    }
+    return k;
+  };
   const blocks = new Map<BudgetTable, number[]>();
   const blockOf = (r: CodeReading): number => {
     let b = blocks.get(r.table);
@@ -437,16 +462,24 @@ export function duplicateCodes(readings: CodeReading[]): [CodeReading, CodeReadi
     return b[r.rowIndex] ?? 0;
   };
   // a 部门 code printed beside a 政府 code: the pair is the row's code (301 with 501 机关 and again with 505 事业单位)
-  const beside = new Map<string, string>();
+  const beside = new Map<string, Map<number, string>>();
   for (const r of readings)
-    if (r.group === 1 && r.code) beside.set(`${r.table.sheet}|${r.table.range.top}|${r.rowIndex}`, r.code);
+    if (r.group === 1 && r.code) {
+      const k = tableKey(r.table);
+      let m = beside.get(k);
+      if (!m) beside.set(k, (m = new Map()));
+      m.set(r.rowIndex, r.code);
+    }
+  const seen = new Map<string, Map<string, CodeReading>>();
   for (const r of readings) {
     if (!r.code || r.group !== 0) continue;
-    const row = `${r.table.sheet}|${r.table.range.top}`;
-    const key = `${row}|${blockOf(r)}|${r.code}|${beside.get(`${row}|${r.rowIndex}`) ?? ''}`;
-    const first = seen.get(key);
+    const t = tableKey(r.table);
+    let inTable = seen.get(t);
+    if (!inTable) seen.set(t, (inTable = new Map()));
+    const key = `${blockOf(r)}|${r.code}|${beside.get(t)?.get(r.rowIndex) ?? ''}`;
+    const first = inTable.get(key);
     if (first) out.push([r, first]);
-    else seen.set(key, r);
+    else inTable.set(key, r);
   }
   return out;
 }

@@ -29,7 +29,8 @@ export function findTitles(grid: Grid): TitleRow[] {
       if (k && (!best || c.text.length > best.text.length))
         best = { row: r, col: c.col, text: c.text, kind: k };
     }
-    if (!best && cells.length > 1) {
+    // classifyTitle wants a 表: a row without one is not joined
+    if (!best && cells.length > 1 && cells.some((c) => c.text.includes('表'))) {
       const joined = cells.map((c) => c.text).join(' ');
       const k = classifyTitle(joined);
       if (k) best = { row: r, col: cells[0].col, text: joined, kind: k };

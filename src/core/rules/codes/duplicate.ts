@@ -3,7 +3,7 @@
  * likely 30209). Reported at the second row; budget sums count both rows (recognition makes the second a sibling
  * of the first), so their messages add up.
  */
-import { codeCells, codeLabel, duplicateCodes, readCodes } from '../../codes/read';
+import { codeCells, codeLabel, reviewDuplicates } from '../../codes/read';
 import { defineRule, Report } from '../../context';
 import { toA1 } from '../../model/address';
 
@@ -22,7 +22,7 @@ export const codeDuplicate = defineRule({
   },
   check(ctx) {
     const out: Report<'duplicate'>[] = [];
-    for (const [again, first] of duplicateCodes(readCodes(ctx))) {
+    for (const [again, first] of reviewDuplicates(ctx)) {
       const code = codeLabel(again);
       const name = (r: typeof again) => (r.name ? `“${r.name}”` : '');
       const nameEn = (r: typeof again) => (r.name ? ` "${r.name}"` : '');

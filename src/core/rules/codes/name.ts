@@ -5,7 +5,7 @@
 import { matchName } from '../../catalog';
 import { toA1 } from '../../model/address';
 import { defineRule, Report } from '../../context';
-import { codeCells, duplicateCodes, readCodes } from '../../codes/read';
+import { codeCells, reviewDuplicates, readCodes } from '../../codes/read';
 
 export const codeName = defineRule({
   meta: {
@@ -23,7 +23,7 @@ export const codeName = defineRule({
   check(ctx) {
     const out: Report[] = [];
     // a code printed a second time is reported by codes/duplicate; its name is not that code's to compare
-    const repeated = new Set(duplicateCodes(readCodes(ctx)).map(([again]) => again));
+    const repeated = new Set(reviewDuplicates(ctx).map(([again]) => again));
     for (const r of readCodes(ctx)) {
       if (repeated.has(r)) continue;
       if (!r.code || !r.scheme || !r.name || r.nameCol === undefined) continue;

@@ -12,6 +12,7 @@ import { codeSettings } from '../../settings';
 import { defineRule, Report } from '../../context';
 import { totalColumn } from '../../codes/amounts';
 import { codeCells, CodeReading, readCodes } from '../../codes/read';
+import { BudgetTable, TableColumn } from '../../tables/types';
 
 interface Hit {
   r: CodeReading;
@@ -38,19 +39,26 @@ export const codeOtherShare = defineRule({
     const threshold = codeSettings(ctx.settings).otherShareThreshold;
     const all = readCodes(ctx);
     const hits = new Map<string, Hit[]>();
+    // the latest reading of each code so far, per table and code group (the parent is the nearest one above)
+    const latest = new Map<BudgetTable, Map<string, CodeReading>>();
+    const totals = new Map<BudgetTable, TableColumn | undefined>();
     for (const r of all) {
+      if (r.code) {
+        let m = latest.get(r.table);
+        if (!m) latest.set(r.table, (m = new Map()));
+        m.set(`${r.group}|${r.code}`, r);
+      }
       if (!r.code || !r.scheme || !r.level || r.level < 2 || !r.code.endsWith('99')) continue;
       const pc = parentCode(r.code);
       if (!pc) continue;
       // a 99 under a parent that is itself “other” (2089999 under 20899 其他社会保障和就业支出) says nothing
       const pe = ctx.catalog.lookup(r.scheme, pc);
       if (pc.endsWith('99') || (pe && pe.name.startsWith('其他'))) continue;
-      const col = totalColumn(r.table);
+      if (!totals.has(r.table)) totals.set(r.table, totalColumn(r.table));
+      const col = totals.get(r.table);
       if (!col) continue;
-      const parent = all
-        .slice(0, all.indexOf(r))
-        .reverse()
-        .find((x) => x.table === r.table && x.group === r.group && x.code === pc);
+      // pc differs from r.code, so r (already recorded) is never its own parent
+      const parent = latest.get(r.table)?.get(`${r.group}|${pc}`);
       if (!parent) continue;
       const v = r.row.values.get(col.col)?.value ?? 0;
       const pv = parent.row.values.get(col.col)?.value ?? 0;
