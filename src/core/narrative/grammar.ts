@@ -20,7 +20,15 @@
  */
 import { MoneyUnit } from '../model/numbers';
 import { isHeading } from './statements';
-import { cleanSubject, ENUMERATOR_RE, PreparedText, prepareText, tokenize, toRawSpan } from './text';
+import {
+  cleanSubject,
+  ENUMERATOR_RE,
+  mostFrequentYear,
+  PreparedText,
+  prepareText,
+  tokenize,
+  toRawSpan,
+} from './text';
 import { AmountToken, PercentToken, Span } from './types';
 
 export type FactKind = 'level' | 'change' | 'rate' | 'share' | 'flat';
@@ -713,20 +721,6 @@ function partOf(text: string | undefined): Part | undefined {
   if (/国有资本经营/.test(s)) return 'state-capital';
   if (/三公/.test(s)) return 'three-public';
   return undefined;
-}
-
-function mostFrequentYear(t: string): number | undefined {
-  const counts = new Map<number, number>();
-  for (const m of t.matchAll(/(?<!\d)(20\d{2})\s*年/g))
-    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  let best: number | undefined;
-  let n = 0;
-  for (const [y, c] of counts)
-    if (c > n || (c === n && best !== undefined && y > best)) {
-      best = y;
-      n = c;
-    }
-  return best;
 }
 
 function mapFacts(p: PreparedText, facts: Fact[]): void {

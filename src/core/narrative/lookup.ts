@@ -12,6 +12,7 @@ import { normalizeName } from '../catalog';
 import type { ReviewContext } from '../context';
 import { BudgetTable, BudgetTableKind, Measure, TableColumn, TableRow } from '../tables/types';
 import { kindName } from '../labels';
+import { threePublicMeasure } from './text';
 
 export interface TableValue {
   value: number;
@@ -75,17 +76,8 @@ export function classify(subject: string, scope: 'general' | 'all'): Target | un
   if (s === '') return undefined;
   const tail = core(subject);
   // "三公" and its parts
-  if (/三公/.test(s) && !/因公出国|公务接待|公务用车/.test(s))
-    return { kind: 'three-public', measure: 'three-public' };
-  if (/因公出国/.test(tail)) return { kind: 'three-public', measure: 'abroad' };
-  if (/公务接待/.test(tail)) return { kind: 'three-public', measure: 'reception' };
-  if (/公务用车/.test(tail)) {
-    const run = /运行/.test(tail);
-    const buy = /购置/.test(tail);
-    if (run && !buy) return { kind: 'three-public', measure: 'car-running' };
-    if (buy && !run) return { kind: 'three-public', measure: 'car-purchase' };
-    return { kind: 'three-public', measure: 'car' };
-  }
+  const threePublic = threePublicMeasure(s, tail);
+  if (threePublic) return { kind: 'three-public', measure: threePublic };
   if (/政府性基金/.test(tail) && /支出|收支|预算|收入|拨款/.test(tail) && !/基本支出|项目支出/.test(tail))
     return { kind: 'fund-total' };
   if (/国有资本经营/.test(tail) && /支出|收支|预算|收入/.test(tail)) return { kind: 'soe-total' };

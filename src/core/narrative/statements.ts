@@ -16,6 +16,7 @@ import {
   isChangeVerb,
   isShareBefore,
   isTableRow,
+  mostFrequentYear,
   PreparedText,
   prepareText,
   segmentStart,
@@ -589,20 +590,6 @@ function sinceOf(sentence: string): string | undefined {
 /** Subject text compared loosely: no spaces, quotes, brackets, 、 or 的. */
 export function normSubject(s: string): string {
   return s.replace(/[\s“”"'‘’「」『』、（）()【】[\]《》〈〉的]/g, '');
-}
-
-function mostFrequentYear(t: string): number | undefined {
-  const counts = new Map<number, number>();
-  for (const m of t.matchAll(/(?<!\d)(20\d{2})\s*年/g))
-    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
-  let best: number | undefined;
-  let n = 0;
-  for (const [y, c] of counts)
-    if (c > n || (c === n && best !== undefined && y > best)) {
-      best = y;
-      n = c;
-    }
-  return best;
 }
 
 function higherLevel(style: string, than: string): boolean {

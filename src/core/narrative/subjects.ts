@@ -8,6 +8,7 @@
  * "not checkable"; anything else is not understood. Neither is ever compared (no guessing a nearby total).
  */
 import type { Fact, Part } from './grammar';
+import { threePublicMeasure } from './text';
 
 export type Measure = 'basic' | 'project' | 'personnel' | 'public';
 export type ThreePublicMeasure =
@@ -96,17 +97,8 @@ export function classifySubject(
   );
 
   // "三公" and its parts; 会议费 and 培训费 where a "三公" table prints them
-  if (/三公/.test(s) && !/因公出国|公务接待|公务用车/.test(s))
-    return { kind: 'three-public', measure: 'three-public' };
-  if (/因公出国/.test(tail)) return { kind: 'three-public', measure: 'abroad' };
-  if (/公务接待/.test(tail)) return { kind: 'three-public', measure: 'reception' };
-  if (/公务用车/.test(tail)) {
-    const run = /运行/.test(tail);
-    const buy = /购置/.test(tail);
-    if (run && !buy) return { kind: 'three-public', measure: 'car-running' };
-    if (buy && !run) return { kind: 'three-public', measure: 'car-purchase' };
-    return { kind: 'three-public', measure: 'car' };
-  }
+  const threePublic = threePublicMeasure(s, tail);
+  if (threePublic) return { kind: 'three-public', measure: threePublic };
   if (/^会议费$/.test(tail)) return { kind: 'three-public', measure: 'meeting' };
   if (/^培训费$/.test(tail)) return { kind: 'three-public', measure: 'training' };
   if (/会议费|培训费/.test(tail)) return undefined;

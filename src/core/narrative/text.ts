@@ -299,3 +299,34 @@ function ordinal(s: string): number {
   const ones = i === s.length - 1 ? 0 : (CN_DIGITS[s.slice(i + 1)] ?? 0);
   return tens * 10 + ones;
 }
+
+/** The year a text names most often (ties go to the later year). */
+export function mostFrequentYear(t: string): number | undefined {
+  const counts = new Map<number, number>();
+  for (const m of t.matchAll(/(?<!\d)(20\d{2})\s*年/g))
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | undefined;
+  let n = 0;
+  for (const [y, c] of counts)
+    if (c > n || (c === n && best !== undefined && y > best)) {
+      best = y;
+      n = c;
+    }
+  return best;
+}
+
+export type ThreePublicMeasure =
+  'three-public' | 'abroad' | 'reception' | 'car-running' | 'car-purchase' | 'car';
+
+/** Which 三公 figure a subject names: s is the whole normalised subject, tail its core words. */
+export function threePublicMeasure(s: string, tail: string): ThreePublicMeasure | undefined {
+  if (/三公/.test(s) && !/因公出国|公务接待|公务用车/.test(s)) return 'three-public';
+  if (/因公出国/.test(tail)) return 'abroad';
+  if (/公务接待/.test(tail)) return 'reception';
+  if (!/公务用车/.test(tail)) return undefined;
+  const run = /运行/.test(tail);
+  const buy = /购置/.test(tail);
+  if (run && !buy) return 'car-running';
+  if (buy && !run) return 'car-purchase';
+  return 'car';
+}
