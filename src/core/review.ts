@@ -136,19 +136,26 @@ const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
 /** Sheet order, then row, then column of the first location; then level. */
 export function sortFindings(findings: Finding[], workbook: Workbook): void {
   const order = new Map(workbook.sheets.map((s, i) => [s.name, i]));
-  // each finding's key once (not twice per comparison); the sort is stable, so equal keys keep their order
-  const keys = new Map<Finding, [number, number, number, number]>();
-  for (const f of findings) {
+  // one numeric key per finding (row, column < 2^15 (ZZZ), level < 4: exact in a double);
+  // sorting the indices with Float64Array keys keeps the comparator free of lookups and the sort stable by index
+  const n = findings.length;
+  const sheetKey = new Float64Array(n);
+  const cellKey = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = findings[i];
     const loc = f.locations[0];
-    if (!loc) keys.set(f, [-1, 0, 0, LEVEL_ORDER[f.level]]);
-    else {
+    const level = LEVEL_ORDER[f.level];
+    if (!loc) {
+      sheetKey[i] = -1;
+      cellKey[i] = level;
+    } else {
       const p = parseA1(loc.cell);
-      keys.set(f, [order.get(loc.sheet) ?? 1e6, p.row, p.col, LEVEL_ORDER[f.level]]);
+      sheetKey[i] = order.get(loc.sheet) ?? 1e6;
+      cellKey[i] = (p.row * 32768 + p.col) * 4 + level;
     }
   }
-  findings.sort((a, b) => {
-    const ka = keys.get(a) as [number, number, number, number];
-    const kb = keys.get(b) as [number, number, number, number];
-    return ka[0] - kb[0] || ka[1] - kb[1] || ka[2] - kb[2] || ka[3] - kb[3];
-  });
+  const idx = Array.from({ length: n }, (_, i) => i);
+  idx.sort((a, b) => sheetKey[a] - sheetKey[b] || cellKey[a] - cellKey[b] || a - b);
+  const sorted = idx.map((i) => findings[i]);
+  for (let i = 0; i < n; i++) findings[i] = sorted[i];
 }

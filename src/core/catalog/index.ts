@@ -206,6 +206,8 @@ export function matchName(
   entry: CatalogEntry,
   catalog: Catalog = loadCatalog(),
 ): NameMatch | null {
+  // the printed name as it stands is the catalog's (most rows of a real budget): nothing to normalise
+  if (printed === entry.name) return { kind: 'name', matched: entry.name };
   const p = normalizeName(printed);
   if (p === normalizeName(entry.name)) return { kind: 'name', matched: entry.name };
   if (entry.nameUnconfirmed && p !== '') return { kind: 'unconfirmed', matched: printed };

@@ -60,7 +60,8 @@ export interface CodeReading {
 
 const ECONOMIC_KINDS = new Set(['general-budget-basic', 'economic-classification', 'fiscal-grant-basic']);
 
-const compact = (s: string) => normalizeDigits(s).replace(/[\s\u00a0\u3000]+/g, '');
+const DIGITS = /^\d+$/;
+const compact = (s: string) => (DIGITS.test(s) ? s : normalizeDigits(s).replace(/[\s\u00a0\u3000]+/g, ''));
 
 /** Text of a cell as shown: numbers padded to a '00' number format (款 08 stored as 8 with format 00). */
 export function shownText(cell: Cell | undefined): string {
@@ -276,16 +277,13 @@ export function readTableCodes(table: BudgetTable, sheet: Sheet | undefined): Co
         any = true;
       }
     }
-    if (!any) {
+    if (!any && row.nameCol !== undefined) {
       // a code printed inside the name cell: '[2014001]行政运行'
-      const nameCols = row.nameCol !== undefined ? [row.nameCol] : [];
-      for (const col of nameCols) {
-        const t = text(sheet, row.row, col);
-        const m = EMBEDDED_RE.exec(normalizeDigits(t));
-        if (!m) continue;
-        const family: CodeFamily = /^[35]/.test(m[1]) ? 'economic' : 'functional';
-        out.push(readEmbedded({ table, sheet, row, rowIndex, family, group: 0, parts: [] }, col, m));
-      }
+      const col = row.nameCol;
+      const m = embedded(text(sheet, row.row, col));
+      if (!m) continue;
+      const family: CodeFamily = /^[35]/.test(m[1]) ? 'economic' : 'functional';
+      out.push(readEmbedded({ table, sheet, row, rowIndex, family, group: 0, parts: [] }, col, m));
     }
   }
   return out;
@@ -295,6 +293,11 @@ export function readTableCodes(table: BudgetTable, sheet: Sheet | undefined): Co
 function text(sheet: Sheet, row: number, col: number): string {
   const m = mergeAt(sheet, row, col);
   return shownText(m ? getCell(sheet, m.top, m.left) : getCell(sheet, row, col));
+}
+
+/** '[2014001]行政运行' read by EMBEDDED_RE; most texts fail on their first character, so that is tested first. */
+function embedded(t: string): RegExpExecArray | null {
+  return /^[[【(（]/.test(t) ? EMBEDDED_RE.exec(normalizeDigits(t)) : null;
 }
 
 /** A code printed inside the name cell: the bracketed digits are the code, the rest is the name. */
@@ -324,14 +327,24 @@ function readGroup(
   gi: number,
   st: { lei: string; kuan: string },
 ): CodeReading | undefined {
-  const printed: CodePart[] = [];
-  let digits = false;
-  for (const c of g.cols) {
-    const t = text(sheet, row.row, c.col);
-    if (!digits && hasDigit(t)) digits = true;
-    printed.push({ col: c.col, kind: c.kind, text: t });
+  const cols = g.cols;
+  // a joined code (or a lone split column) alone: no list of printed parts
+  const joined = cols.length === 1 && cols[0].kind === 'joined';
+  let printed: CodePart[] | undefined;
+  let first = '';
+  if (joined) {
+    first = text(sheet, row.row, cols[0].col);
+    if (!hasDigit(first)) return undefined;
+  } else {
+    let digits = false;
+    printed = [];
+    for (const c of cols) {
+      const t = text(sheet, row.row, c.col);
+      if (!digits && hasDigit(t)) digits = true;
+      printed.push({ col: c.col, kind: c.kind, text: t });
+    }
+    if (!digits) return undefined;
   }
-  if (!digits) return undefined;
   const reading: CodeReading = { table, sheet, row, rowIndex, family: g.family, group: gi, parts: [] };
   if (g.nameCol !== undefined) {
     reading.nameCol = g.nameCol;
@@ -341,22 +354,25 @@ function readGroup(
     reading.nameCol = row.nameCol;
     reading.name = row.name;
   }
-  // joined code (or a lone split column)
-  if (printed.length === 1 && printed[0].kind === 'joined') {
-    const embedded = EMBEDDED_RE.exec(normalizeDigits(printed[0].text));
-    if (embedded) return readEmbedded(reading, printed[0].col, embedded);
-    const part: CodePart = { col: printed[0].col, kind: 'joined', text: printed[0].text };
+  if (!printed) {
+    const m = embedded(first);
+    if (m) return readEmbedded(reading, cols[0].col, m);
+    const part: CodePart = { col: cols[0].col, kind: 'joined', text: first };
     reading.parts.push(part);
-    const t = compact(part.text);
-    if (/^\d+$/.test(t) && wellFormedJoined(t, g.family)) setCode(reading, t);
+    const t = compact(first);
+    if (DIGITS.test(t) && wellFormedJoined(t, g.family)) setCode(reading, t);
     else reading.problem = formatProblem(part, g.family);
     return reading;
   }
   // split 类 | 款 | 项
-  const get = (k: PartKind) => printed.find((p) => p.kind === k);
-  const lei = get('lei');
-  const kuan = get('kuan');
-  const xiang = get('xiang');
+  let lei: CodePart | undefined;
+  let kuan: CodePart | undefined;
+  let xiang: CodePart | undefined;
+  for (const p of printed) {
+    if (p.kind === 'lei') lei ??= p;
+    else if (p.kind === 'kuan') kuan ??= p;
+    else if (p.kind === 'xiang') xiang ??= p;
+  }
   const parts: CodePart[] = [];
   for (const p of [lei, kuan, xiang]) {
     if (p && p.text !== '') parts.push({ col: p.col, kind: p.kind, text: p.text });
@@ -419,12 +435,14 @@ function readGroup(
 
 /** The cells of a reading that are printed in this row (inherited parts are not), then the name cell. */
 export function codeCells(r: CodeReading, withName = false): CellRef[] {
-  const cells = r.parts
-    .filter((p) => !p.inherited)
-    .map((p) => ({ sheet: r.sheet.name, cell: toA1(r.row.row, p.col) }));
-  if (withName && r.nameCol !== undefined && !r.parts.some((p) => p.col === r.nameCol)) {
-    cells.push({ sheet: r.sheet.name, cell: toA1(r.row.row, r.nameCol) });
+  const cells: CellRef[] = [];
+  let nameShown = false;
+  for (const p of r.parts) {
+    if (p.col === r.nameCol) nameShown = true;
+    if (!p.inherited) cells.push({ sheet: r.sheet.name, cell: toA1(r.row.row, p.col) });
   }
+  if (withName && r.nameCol !== undefined && !nameShown)
+    cells.push({ sheet: r.sheet.name, cell: toA1(r.row.row, r.nameCol) });
   return cells;
 }
 
@@ -470,16 +488,21 @@ export function duplicateCodes(readings: CodeReading[]): [CodeReading, CodeReadi
       if (!m) beside.set(k, (m = new Map()));
       m.set(r.rowIndex, r.code);
     }
-  const seen = new Map<string, Map<string, CodeReading>>();
+  // per table and block, the first reading of each code (with its 政府 code after a '|', codes having none)
+  const seen = new Map<string, Map<number, Map<string, CodeReading>>>();
   for (const r of readings) {
     if (!r.code || r.group !== 0) continue;
     const t = tableKey(r.table);
     let inTable = seen.get(t);
     if (!inTable) seen.set(t, (inTable = new Map()));
-    const key = `${blockOf(r)}|${r.code}|${beside.get(t)?.get(r.rowIndex) ?? ''}`;
-    const first = inTable.get(key);
+    const block = blockOf(r);
+    let inBlock = inTable.get(block);
+    if (!inBlock) inTable.set(block, (inBlock = new Map()));
+    const gov = beside.get(t)?.get(r.rowIndex);
+    const key = gov ? `${r.code}|${gov}` : r.code;
+    const first = inBlock.get(key);
     if (first) out.push([r, first]);
-    else inTable.set(key, r);
+    else inBlock.set(key, r);
   }
   return out;
 }

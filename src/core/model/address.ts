@@ -24,7 +24,11 @@ export function lettersToCol(letters: string): number {
   return n - 1;
 }
 
+/** Letters of the first 702 columns (A…ZZ), made once: toA1 runs for every cell a finding names. */
+const LETTERS: string[] = [];
+
 export function toA1(row: number, col: number): string {
+  if (col >= 0 && col < 702) return (LETTERS[col] ??= colToLetters(col)) + (row + 1);
   return `${colToLetters(col)}${row + 1}`;
 }
 

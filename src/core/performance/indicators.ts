@@ -21,10 +21,17 @@ export function label(f: TargetForm): string {
   return f.projectName || `${f.sheet}!${toA1(f.range.top, f.range.left)}`;
 }
 
-/** Indicators a reviewer reads: named, not 无/不适用. */
+/** Indicators a reviewer reads: named, not 无/不适用. Callers must not change the list. */
 export function real(f: TargetForm): Indicator[] {
-  return f.indicators.filter((i) => !i.notApplicable && i.name !== '' && !isNotApplicableName(i.name));
+  // a dozen rules ask for every form's list: filtered once per indicators array
+  const hit = realCache.get(f);
+  if (hit && hit.of === f.indicators) return hit.list;
+  const list = f.indicators.filter((i) => !i.notApplicable && i.name !== '' && !isNotApplicableName(i.name));
+  realCache.set(f, { of: f.indicators, list });
+  return list;
 }
+
+const realCache = new WeakMap<TargetForm, { of: Indicator[]; list: Indicator[] }>();
 
 /** A report of one of the rule's declared messages. */
 export function report<M extends string>(

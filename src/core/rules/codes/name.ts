@@ -30,6 +30,7 @@ export const codeName = defineRule({
       const entry = ctx.catalog.lookup(r.scheme, r.code);
       if (!entry) continue;
       const m = matchName(r.name, entry, ctx.catalog);
+      if (m && m.kind !== 'alias') continue;
       const nameCell = toA1(r.row.row, r.nameCol);
       const locations = [
         { sheet: r.sheet.name, cell: nameCell },

@@ -40,13 +40,13 @@ export const codeOtherShare = defineRule({
     const all = readCodes(ctx);
     const hits = new Map<string, Hit[]>();
     // the latest reading of each code so far, per table and code group (the parent is the nearest one above)
-    const latest = new Map<BudgetTable, Map<string, CodeReading>>();
+    const latest = new Map<BudgetTable, Map<string, CodeReading>[]>();
     const totals = new Map<BudgetTable, TableColumn | undefined>();
     for (const r of all) {
       if (r.code) {
-        let m = latest.get(r.table);
-        if (!m) latest.set(r.table, (m = new Map()));
-        m.set(`${r.group}|${r.code}`, r);
+        let groups = latest.get(r.table);
+        if (!groups) latest.set(r.table, (groups = []));
+        (groups[r.group] ??= new Map()).set(r.code, r);
       }
       if (!r.code || !r.scheme || !r.level || r.level < 2 || !r.code.endsWith('99')) continue;
       const pc = parentCode(r.code);
@@ -58,7 +58,7 @@ export const codeOtherShare = defineRule({
       const col = totals.get(r.table);
       if (!col) continue;
       // pc differs from r.code, so r (already recorded) is never its own parent
-      const parent = latest.get(r.table)?.get(`${r.group}|${pc}`);
+      const parent = latest.get(r.table)?.[r.group]?.get(pc);
       if (!parent) continue;
       const v = r.row.values.get(col.col)?.value ?? 0;
       const pv = parent.row.values.get(col.col)?.value ?? 0;
@@ -69,7 +69,10 @@ export const codeOtherShare = defineRule({
         { sheet: parent.sheet.name, cell: toA1(parent.row.row, col.col) },
         ...codeCells(r),
       ];
-      hits.set(key, [...(hits.get(key) ?? []), { r, parent, value: v, parentValue: pv, cells }]);
+      const hit: Hit = { r, parent, value: v, parentValue: pv, cells };
+      const same = hits.get(key);
+      if (same) same.push(hit);
+      else hits.set(key, [hit]);
     }
     const out: Report[] = [];
     for (const list of hits.values()) {

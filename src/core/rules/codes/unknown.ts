@@ -57,13 +57,15 @@ export const codeUnknown = defineRule({
   },
   check(ctx) {
     const out: Report<UnknownMessage>[] = [];
+    // the end of the notInCatalog message depends on the scheme only (17,000 made-up codes share three)
+    const tails = new Map<CatalogScheme, Message>();
     for (const r of readCodes(ctx)) {
       if (!r.code || !r.scheme) continue;
       const entry = ctx.catalog.lookup(r.scheme, r.code);
-      const meta = ctx.catalog.meta(r.scheme);
+      if (entry && !entry.retired) continue;
       const name = r.name ? ` ${r.name}` : '';
-      let messageId: UnknownMessage | undefined;
-      let message: Message | undefined;
+      let messageId: UnknownMessage;
+      let message: Message;
       if (!entry) {
         const parent = parentCode(r.code);
         const pe = parent ? ctx.catalog.lookup(r.scheme, parent) : undefined;
@@ -74,19 +76,26 @@ export const codeUnknown = defineRule({
             en: `Code ${r.code}${name} is a local subdivision of economic 款 ${parent} ${pe.name}, not in the national catalog; not checked.`,
           };
         } else if (parent && pe && !ctx.catalog.hasChildrenListed(r.scheme, parent)) {
+          const meta = ctx.catalog.meta(r.scheme);
           messageId = 'itemsNotListed';
           message = {
             zh: `编码 ${r.code}${name}：本工具的${SCHEME_ZH[r.scheme]}目录（${meta.edition} 版）未列出 ${parent} ${pe.name} 的下级科目，无法核对。`,
             en: `Code ${r.code}${name}: the ${SCHEME_EN[r.scheme]} catalog (${meta.edition} edition) does not list the items of ${parent} ${pe.name}; not checked.`,
           };
         } else {
+          let tail = tails.get(r.scheme);
+          if (!tail) {
+            const edition = ctx.catalog.meta(r.scheme).edition;
+            tail = {
+              zh: ` 不在${SCHEME_ZH[r.scheme]}目录（${edition} 版）中，请核对编码（本工具的目录可能不全）。`,
+              en: ` is not in the ${SCHEME_EN[r.scheme]} catalog (${edition} edition); check the code (the catalog may be incomplete).`,
+            };
+            tails.set(r.scheme, tail);
+          }
           messageId = 'notInCatalog';
-          message = {
-            zh: `编码 ${r.code}${name} 不在${SCHEME_ZH[r.scheme]}目录（${meta.edition} 版）中，请核对编码（本工具的目录可能不全）。`,
-            en: `Code ${r.code}${name} is not in the ${SCHEME_EN[r.scheme]} catalog (${meta.edition} edition); check the code (the catalog may be incomplete).`,
-          };
+          message = { zh: `编码 ${r.code}${name}${tail.zh}`, en: `Code ${r.code}${name}${tail.en}` };
         }
-      } else if (entry.retired) {
+      } else {
         const year = r.table.year;
         const late = year !== undefined && entry.until !== undefined && year > Number(entry.until);
         messageId = late ? 'retired' : 'retiredLater';
@@ -97,7 +106,6 @@ export const codeUnknown = defineRule({
           en: `Code ${r.code} ${entry.name} is no longer in the current ${SCHEME_EN[r.scheme]} catalog${sinceEn}; check it against this year's catalog.`,
         };
       }
-      if (!messageId || !message) continue;
       out.push({ messageId, message, locations: codeCells(r, true), actual: r.code });
     }
     return out;
