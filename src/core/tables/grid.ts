@@ -5,9 +5,21 @@ import { tidy } from './text';
 
 /** A non-empty cell of a row: its column, the cell and its tidied display text. */
 export interface RowCell {
-  col: number;
-  cell: Cell;
-  text: string;
+  readonly col: number;
+  readonly cell: Cell;
+  readonly text: string;
+}
+
+/** A number cell: its text (String(value), never blank) made only when asked for; most never are. */
+class NumberCell implements RowCell {
+  private shown?: string;
+  constructor(
+    readonly col: number,
+    readonly cell: Cell,
+  ) {}
+  get text(): string {
+    return (this.shown ??= String(this.cell.value));
+  }
 }
 
 export class Grid {
@@ -46,7 +58,13 @@ export class Grid {
 
   /** Display text of the cell itself ('' when empty or a non-master merged cell). */
   ownText(row: number, col: number): string {
-    return tidy(cellText(this.cell(row, col)));
+    if (col < 0 || col >= this.cols) return tidy(cellText(this.cell(row, col)));
+    // the row's cells are read once: their texts are this row's texts
+    for (const c of this.rowCells(row)) {
+      if (c.col === col) return c.text;
+      if (c.col > col) break;
+    }
+    return '';
   }
 
   /** Display text as shown (merged ranges repeated). */
@@ -65,6 +83,10 @@ export class Grid {
     for (let c = 0; c < r.length && c < this.cols; c++) {
       const cell = r[c];
       if (!cell || cell.value === null || cell.value === undefined) continue;
+      if (typeof cell.value === 'number') {
+        out.push(new NumberCell(c, cell));
+        continue;
+      }
       const text = tidy(cellText(cell));
       if (text === '') continue;
       out.push({ col: c, cell, text });

@@ -3,7 +3,7 @@
  * repeated), the column's role (code / name / amount) and what an amount column holds.
  */
 import { CellRange } from '../model/address';
-import { cellNumber, parseNumber } from '../model/numbers';
+import { parseNumber } from '../model/numbers';
 import { Grid } from './grid';
 import {
   codeInName,
@@ -183,10 +183,10 @@ function roleOf(
   for (const r of dataRows) {
     const cell = grid.cell(r, col);
     if (!cell || cell.value === null) continue;
-    const n = cellNumber(cell);
-    if (n && typeof cell.value === 'number') {
+    if (typeof cell.value === 'number') {
       numbers++;
-      if (n.percent) percents++;
+      // a percent format, as cellNumber reads it
+      if (cell.numFmt?.includes('%')) percents++;
     } else if (typeof cell.value === 'string') {
       const s = compact(cell.value);
       if (s === '') continue;

@@ -146,7 +146,7 @@ function readRow(
     level: total ? 'total' : code ? levelOfCode(code, plan.unitCodes) : 'other',
     values,
   };
-  if (unknown.length > 0) row.unknown = unknown;
+  if (unknown.length > 0) row.unknown = [...unknown];
   if (nameCol !== undefined) row.nameCol = nameCol;
   if (code && !total) row.code = code;
   if (total) row.role = 'grand';

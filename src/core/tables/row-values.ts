@@ -14,15 +14,19 @@ export function amountValues(grid: Grid, row: number, cols: TableColumn[]): Tabl
 }
 
 /** Amount cells whose value cannot be known: a formula without a cached result, an error value (#REF!). */
-export function unknownCells(grid: Grid, row: number, cols: TableColumn[]): number[] {
-  const out: number[] = [];
+export function unknownCells(grid: Grid, row: number, cols: TableColumn[]): readonly number[] {
+  let out: number[] | undefined;
   for (const c of cols) {
     const cell = grid.cell(row, c.col);
     if (!cell) continue;
-    if (cell.noCachedValue || (typeof cell.value === 'object' && cell.value !== null)) out.push(c.col);
+    if (cell.noCachedValue || (typeof cell.value === 'object' && cell.value !== null))
+      (out ??= []).push(c.col);
   }
-  return out;
+  // most rows have none: one shared empty list (callers keep a list only when it has cells)
+  return out ?? NONE;
 }
+
+const NONE: readonly number[] = Object.freeze([]);
 
 /** A row's amounts in `cols` as integers at `decimals` (0 for a blank cell). */
 export function vector(row: TableRow, cols: number[], decimals: number): number[] {

@@ -35,6 +35,15 @@ export function tidy(text: string): string {
 
 const CN_NUM = '一二三四五六七八九十百零〇';
 
+/** Ordinal prefixes by rank, made once (ordinalOf runs for most labels). */
+const ORDINALS: [number, RegExp][] = [
+  [1, new RegExp(`^[${CN_NUM}]+[、.．,，]`)],
+  [2, new RegExp(`^\\([${CN_NUM}]+\\)[、.．]?`)],
+  [3, /^\d{1,2}[、.．](?!\d)/],
+  [4, /^\(\d{1,2}\)[、.．]?/],
+  [5, /^[①-⑳]/],
+];
+
 export interface Ordinal {
   /** 1 = 一、 2 = （一） 3 = 1、/1. 4 = (1)/（1） 5 = ①. */
   rank: number;
@@ -53,14 +62,7 @@ export function ordinalOf(label: string): Ordinal {
     ofWhich = true;
     s = s.slice(q[0].length);
   }
-  const tests: [number, RegExp][] = [
-    [1, new RegExp(`^[${CN_NUM}]+[、.．,，]`)],
-    [2, new RegExp(`^\\([${CN_NUM}]+\\)[、.．]?`)],
-    [3, /^\d{1,2}[、.．](?!\d)/],
-    [4, /^\(\d{1,2}\)[、.．]?/],
-    [5, /^[①-⑳]/],
-  ];
-  for (const [rank, re] of tests) {
+  for (const [rank, re] of ORDINALS) {
     const m = re.exec(s);
     if (m) return { rank, rest: s.slice(m[0].length), ofWhich };
   }

@@ -83,7 +83,7 @@ function readSide(
       side: s.side,
       section: si,
     };
-    if (unknown.length > 0) row.unknown = unknown;
+    if (unknown.length > 0) row.unknown = [...unknown];
     markSideRole(row, group);
     groupOf.push(group);
     rows.push(row);
