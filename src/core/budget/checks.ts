@@ -279,6 +279,46 @@ export function sumHolds(ctx: ReviewContext, total: Amount, parts: Amount[], dec
   return !s || (!ctx.observer && s.v === 'equal');
 }
 
+/**
+ * sumHolds for cells read straight from the rows, without an Amount per cell (most sums hold): the total at
+ * (totalRow, totalCol), the parts in `partRows` (a list, or one row for all) × `partCols` (a list, or one column).
+ */
+export function rowsSumHold(
+  ctx: ReviewContext,
+  table: BudgetTable,
+  totalRow: TableRow,
+  totalCol: number,
+  partRows: readonly TableRow[] | TableRow,
+  partCols: readonly number[] | number,
+): boolean {
+  const rowOf = (i: number) => (isRowList(partRows) ? partRows[i] : partRows);
+  const colOf = (i: number) => (typeof partCols === 'number' ? partCols : partCols[i]);
+  const n = isRowList(partRows) ? partRows.length : typeof partCols === 'number' ? 1 : partCols.length;
+  if (ctx.observer) {
+    const parts: Amount[] = [];
+    for (let i = 0; i < n; i++) parts.push(amountAt(table, rowOf(i), colOf(i)));
+    return sumHolds(ctx, amountAt(table, totalRow, totalCol), parts, table.decimals);
+  }
+  const d = table.decimals;
+  if (totalRow.unknown?.includes(totalCol)) return true;
+  const t = totalRow.values.get(totalCol)?.value;
+  let printed = t !== undefined;
+  // the integer sum exactSum makes, in the same order
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rowOf(i);
+    const c = colOf(i);
+    if (r.unknown?.includes(c)) return true;
+    const v = r.values.get(c)?.value;
+    if (v !== undefined) printed = true;
+    sum += toScaled(v ?? 0, d);
+  }
+  if (!printed) return true;
+  return verdict(sum / 10 ** d, t ?? 0, d, n) === 'equal';
+}
+
+const isRowList = (r: readonly TableRow[] | TableRow): r is readonly TableRow[] => Array.isArray(r);
+
 /** Check total = Σ parts within one table; returns nothing when exact or when nothing is printed. */
 export function checkSum(ctx: ReviewContext, c: SumCheck): Report<SumMessage> | undefined {
   const s = sumVerdict(ctx, c.total, c.parts, c.decimals);

@@ -10,15 +10,24 @@ import { Amount, amountAt, measureColumn, totalColumn, totalRow } from './checks
  * is broken down twice (each breakdown adds up to the parent on its own).
  */
 export function childrenOf(rows: TableRow[]): [number, number[]][] {
-  const kids = new Map<string, [number, number[]]>();
-  rows.forEach((r, i) => {
-    if (r.parent === undefined || r.role === 'ofWhich') return;
-    const key = `${r.parent}:${r.breakdown ?? 0}`;
-    const entry = kids.get(key) ?? [r.parent, []];
+  // entries in the order their first child appears; looked up by parent, then breakdown
+  const out: [number, number[]][] = [];
+  const kids = new Map<number, Map<number, [number, number[]]>>();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (r.parent === undefined || r.role === 'ofWhich') continue;
+    let byBreakdown = kids.get(r.parent);
+    if (!byBreakdown) kids.set(r.parent, (byBreakdown = new Map()));
+    const b = r.breakdown ?? 0;
+    let entry = byBreakdown.get(b);
+    if (!entry) {
+      entry = [r.parent, []];
+      byBreakdown.set(b, entry);
+      out.push(entry);
+    }
     entry[1].push(i);
-    kids.set(key, entry);
-  });
-  return [...kids.values()];
+  }
+  return out;
 }
 
 /** Top-level rows of a list (no parent, not a total, not 其中). */

@@ -12,7 +12,7 @@ import {
   amountAt,
   amountColumns,
   checkSum,
-  sumHolds,
+  rowsSumHold,
   columnName,
   periodGroup,
   rowName,
@@ -185,9 +185,9 @@ function push(
 ): void {
   // nothing printed in the row for this sum: nothing to check
   if (!row.values.has(s.total) && !s.parts.some((c) => row.values.has(c)) && !row.unknown) return;
+  if (rowsSumHold(ctx, table, row, s.total, row, s.parts)) return;
   const total = amountAt(table, row, s.total);
   const parts = s.parts.map((c) => amountAt(table, row, c));
-  if (sumHolds(ctx, total, parts, table.decimals)) return;
   const where = rowName(row);
   const f = checkSum(ctx, {
     rule: 'budget/column-sum',

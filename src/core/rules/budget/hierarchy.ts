@@ -8,7 +8,7 @@ import {
   amountAt,
   amountColumns,
   checkSum,
-  sumHolds,
+  rowsSumHold,
   columnName,
   rowName,
   SumMessage,
@@ -32,10 +32,11 @@ export const hierarchy = defineRule({
       const tn = tableName(table, ctx.tables);
       for (const [p, children] of kids) {
         const parent = rows[p];
+        const childRows = children.map((i) => rows[i]);
         for (const c of cols) {
+          if (rowsSumHold(ctx, table, parent, c.col, childRows, c.col)) continue;
           const total = amountAt(table, parent, c.col);
           const parts = children.map((i) => amountAt(table, rows[i], c.col));
-          if (sumHolds(ctx, total, parts, table.decimals)) continue;
           const f = checkSum(ctx, {
             rule: 'budget/hierarchy',
             total,
