@@ -25,7 +25,8 @@ export function recognizePerformanceForms(workbook: Workbook): {
       const possible = mentions(sheet, '指');
       // one reader for both recognisers: each row is read once
       const reader = possible ? new SheetReader(sheet) : undefined;
-      const evaluations = reader ? recognizeSelfEvaluations(sheet, reader) : [];
+      // and every 自评表 an 得分 column: a 绩效目标表 sheet without 得 has no self-evaluation
+      const evaluations = reader && mentions(sheet, '得') ? recognizeSelfEvaluations(sheet, reader) : [];
       for (const e of evaluations) selfEvaluations.push(e);
       const forms = (reader ? recognizeTargetForms(sheet, reader) : []).filter(
         // the target/actual block of a provincial 自评表 is not a 绩效目标表

@@ -20,15 +20,15 @@ interface GridHeader {
 export function findGridHeaders(r: SheetReader, selfEvaluation = false): GridHeader[] {
   const out: GridHeader[] = [];
   for (let row = 0; row < r.rows; row++) {
-    const cols: Partial<Record<GridRole, number>> = {};
-    const texts = new Map<number, string>();
-    for (const { col, key, role } of r.rowCells(row)) {
-      if (role && cols[role] === undefined) cols[role] = col;
-      texts.set(col, key);
-    }
-    if (cols.level3 === undefined) continue;
+    const cells = r.rowCells(row);
+    // most rows have no role at all: their columns and texts are never collected
+    let cols: Partial<Record<GridRole, number>> | undefined;
+    for (const { col, role } of cells) if (role && (cols ??= {})[role] === undefined) cols[role] = col;
+    if (cols?.level3 === undefined) continue;
     if (selfEvaluation ? cols.actual === undefined : cols.actual !== undefined) continue;
     if (cols.target === undefined) continue;
+    const texts = new Map<number, string>();
+    for (const { col, key } of cells) texts.set(col, key);
     out.push({ row, cols, texts });
   }
   return out;
@@ -166,14 +166,13 @@ const STOP_ROW = /^(备注|注[:：]|项目名称|单位[:：]|填报|审核)/;
 function isStopRow(r: SheetReader, row: number, h: GridHeader): boolean {
   if (r.rowIsBlank(row)) return true;
   const cells = r.rowCells(row);
-  const first = compact(cells[0]?.text ?? '');
+  // a cell's key is its text compacted
+  const first = cells[0]?.key ?? '';
   if (STOP_ROW.test(first)) return true;
   if (/绩效目标表/.test(first) && cells.length === 1) return true;
   // a new form's amounts block
   return cells.some(
-    (c) =>
-      c.col < (h.cols.level3 ?? 0) + 1 &&
-      (LABELS.total.test(compact(c.text)) || LABELS.projectName.test(compact(c.text))),
+    (c) => c.col < (h.cols.level3 ?? 0) + 1 && (LABELS.total.test(c.key) || LABELS.projectName.test(c.key)),
   );
 }
 
@@ -195,8 +194,7 @@ function stackedForm(
   let executionPoints: number | undefined;
   let top = h.row;
   for (let row = headTop; row < h.row; row++) {
-    for (const { col, text } of r.rowCells(row)) {
-      const t = compact(text);
+    for (const { col, key: t } of r.rowCells(row)) {
       if (/绩效目标表/.test(t) || LABELS.projectName.test(t)) top = Math.min(top, row);
       if (LABELS.projectName.test(t)) {
         const v = r.valueRightOf(row, col, isFormLabel);
