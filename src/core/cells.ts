@@ -20,7 +20,8 @@ export function cellRule<M extends string>(
     meta: { id, group: 'workbook', title, messages },
     check(ctx: ReviewContext) {
       const out: Report<M>[] = [];
-      const skip = exempt?.(ctx);
+      // the exempt cells are made only once a cell has something to say
+      let skip: Set<string> | undefined;
       // plain loops, and the exemption key built only for a cell `explain` speaks of (explain is pure)
       for (const sheet of ctx.workbook.sheets) {
         // forEach over the rows: a sparse sheet (one cell at row 1,000,000) visits only its rows
@@ -31,7 +32,7 @@ export function cellRule<M extends string>(
             if (!cell) continue;
             const said = explain(cell);
             if (!said) continue;
-            if (skip?.has(`${sheet.name}\u0000${r},${c}`)) continue;
+            if (exempt && (skip ??= exempt(ctx)).has(`${sheet.name}\u0000${r},${c}`)) continue;
             out.push({ ...said, locations: [{ sheet: sheet.name, cell: toA1(r, c) }] });
           }
         });

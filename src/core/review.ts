@@ -60,8 +60,15 @@ export function recognize(
  */
 export function runRule(rule: Rule, ctx: ReviewContext): Finding[] {
   const out: Finding[] = [];
+  // reports of one message come in runs: resolve a message id once per run
+  let lastId: string | undefined;
+  let declared: ReturnType<typeof declaredMessage> | undefined;
   for (const r of rule.check(ctx)) {
-    const { id, level, rounding } = declaredMessage(rule, r.messageId);
+    if (r.messageId !== lastId || !declared) {
+      declared = declaredMessage(rule, r.messageId);
+      lastId = r.messageId;
+    }
+    const { id, level, rounding } = declared;
     if (rounding && !ctx.settings.reportRounding) continue;
     const f: Finding = { rule: id, level, message: r.message, locations: r.locations };
     if (r.expected !== undefined) f.expected = r.expected;

@@ -112,7 +112,12 @@ export function codeGroups(table: BudgetTable): Group[] {
   const byCol = new Map(table.columns.map((c) => [c.col, c]));
   const cols = new Set<number>();
   for (const c of table.columns) if (c.role === 'code') cols.add(c.col);
-  for (const r of table.rows) for (const c of r.codeCols) cols.add(c);
+  // index loops: this runs a few times a review over every row, mostly before it is optimised
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const codeCols = rows[i].codeCols;
+    for (let k = 0; k < codeCols.length; k++) cols.add(codeCols[k]);
+  }
   if (cols.size === 0) {
     for (const c of table.columns) {
       const p = pathText(c);
@@ -120,10 +125,13 @@ export function codeGroups(table: BudgetTable): Group[] {
       if (/(科目)?编码|代码/.test(p) || splitKind(c) !== 'joined') cols.add(c.col);
     }
   }
-  const nameCols = table.columns
-    .filter((c) => c.role === 'name' || /名称/.test(pathText(c)))
-    .map((c) => c.col);
-  for (const r of table.rows) if (r.nameCol !== undefined) nameCols.push(r.nameCol);
+  const nameCols = new Set(
+    table.columns.filter((c) => c.role === 'name' || /名称/.test(pathText(c))).map((c) => c.col),
+  );
+  for (let i = 0; i < rows.length; i++) {
+    const c = rows[i].nameCol;
+    if (c !== undefined) nameCols.add(c);
+  }
   const sorted = [...cols]
     .filter((c) => !NOT_A_CODE_COLUMN.test(pathText(byCol.get(c))))
     .sort((a, b) => a - b);
@@ -145,8 +153,8 @@ export function codeGroups(table: BudgetTable): Group[] {
   }
   for (const g of groups) {
     const last = g.cols[g.cols.length - 1].col;
-    const names = nameCols.filter((c) => c > last).sort((a, b) => a - b);
-    g.nameCol = names[0];
+    // the nearest name column right of the codes
+    for (const c of nameCols) if (c > last && (g.nameCol === undefined || c < g.nameCol)) g.nameCol = c;
     const texts = [
       ...g.cols.map((c) => pathText(byCol.get(c.col))),
       pathText(byCol.get(g.nameCol ?? -1)),

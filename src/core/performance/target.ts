@@ -105,6 +105,8 @@ const SUFFIX_OPERATORS: [string, Operator][] = (
 
 /** ASCII/full-width forms of the comparison signs → one spelling. */
 function normalizeOperators(s: string): string {
+  // every replacement below starts from one of these characters (each two-character form has an =)
+  if (!/[＞＜＝≧⩾≦⩽≒≃～~=]/.test(s)) return s;
   return s
     .replace(/[＞]/g, '>')
     .replace(/[＜]/g, '<')
@@ -119,7 +121,10 @@ function normalizeOperators(s: string): string {
 
 /** Normalised text for comparing values: digits, signs and spaces unified. */
 export function normalizeValueText(text: string): string {
-  return normalizeOperators(normalizeDigits(text))
+  const s = normalizeOperators(normalizeDigits(text));
+  // most values hold none of the characters the steps below change
+  if (!/[\s，、；;。.（）：]/.test(s)) return s;
+  return s
     .replace(/\s+/g, '')
     .replace(/[，、；;。.]+$/g, '')
     .replace(/[（]/g, '(')
@@ -358,6 +363,8 @@ function parseDateCore(s: string): DateValue | null {
 }
 
 function parseDateOrPeriod(s: string, operator: Operator | undefined, text: string): ParsedValue | null {
+  // every date or period below has a digit or a 年
+  if (!/[\d年]/.test(s)) return null;
   if (CURRENT_YEAR_WORDS.test(s)) {
     return { kind: 'period', text, from: { month: 1 }, to: { month: 12, end: true } };
   }
