@@ -182,6 +182,7 @@ const FULL_TO_HALF: Record<string, string> = {
  * Nothing else is ignored: 支出, 的, quotes and every other character still have to match.
  */
 export function normalizeName(s: string): string {
+  if (!/[（）［］｛｝\s\u00a0\u3000]/.test(s)) return s;
   return s.replace(/[（）［］｛｝]/g, (c) => FULL_TO_HALF[c]).replace(/[\s\u00a0\u3000]+/g, '');
 }
 
@@ -216,7 +217,8 @@ export function matchName(
   }
   const parent = parentCode(entry.code);
   const pe = parent ? catalog.lookup(entry.scheme, parent) : undefined;
-  if (pe) {
+  // a qualified name ends in its parent's bracket
+  if (pe && p.endsWith(')')) {
     for (const own of [entry.name, ...(entry.aliases ?? []).map((a) => a.name)]) {
       for (const pn of [pe.name, ...(pe.aliases ?? []).map((a) => a.name)]) {
         if (p === normalizeName(`${own}(${pn})`)) return { kind: 'qualified', matched: `${own}（${pn}）` };

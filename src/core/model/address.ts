@@ -35,6 +35,24 @@ export function toA1(row: number, col: number): string {
 const A1_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
 export function parseA1(a1: string): { row: number; col: number } {
+  // 'AB12' as toA1 writes it, read without a regex (the findings' sort reads one per finding)
+  let col = 0;
+  let i = 0;
+  for (; i < a1.length && i < 3; i++) {
+    const ch = a1.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+  }
+  if (i > 0 && i < a1.length) {
+    let row = 0;
+    let j = i;
+    for (; j < a1.length; j++) {
+      const ch = a1.charCodeAt(j);
+      if (ch < 48 || ch > 57) break;
+      row = row * 10 + ch - 48;
+    }
+    if (j === a1.length && j - i < 16) return { row: row - 1, col: col - 1 };
+  }
   const m = A1_RE.exec(a1.trim());
   if (!m) throw new Error(`not an A1 address: ${a1}`);
   return { row: parseInt(m[2], 10) - 1, col: lettersToCol(m[1]) };

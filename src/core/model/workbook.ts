@@ -148,8 +148,11 @@ export function mergeAt(sheet: Sheet, row: number, col: number): CellRange | und
   const idx = mergeIndex(sheet);
   const small = idx.byCell.get(cellKey(row, col));
   if (small) return small;
-  for (const m of idx.byRow.get(row) ?? []) if (covers(m, row, col)) return m;
-  for (const m of idx.tall) if (covers(m, row, col)) return m;
+  // index loops, no list made for a row without merges: mergeAt runs for most cells a rule reads
+  const list = idx.byRow.get(row);
+  if (list) for (let i = 0; i < list.length; i++) if (covers(list[i], row, col)) return list[i];
+  const tall = idx.tall;
+  for (let i = 0; i < tall.length; i++) if (covers(tall[i], row, col)) return tall[i];
   return undefined;
 }
 

@@ -61,10 +61,15 @@ export function recognizePerformanceForms(workbook: Workbook): {
 
 /** Does any text cell of the sheet contain `word`? */
 function mentions(sheet: Sheet, word: string): boolean {
-  for (const row of sheet.rows) {
+  // index loops: once per sheet over every cell, too few calls to be optimised before it ends
+  const rows = sheet.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     if (!row) continue;
-    for (const cell of row)
-      if (cell && typeof cell.value === 'string' && cell.value.includes(word)) return true;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c]?.value;
+      if (typeof v === 'string' && v.includes(word)) return true;
+    }
   }
   return false;
 }

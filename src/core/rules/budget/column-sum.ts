@@ -168,7 +168,9 @@ export const columnSum = defineRule({
         });
         if (sums.length === 0) continue;
         const rows = table.rows.filter((r) => section === undefined || r.section === section);
-        for (const row of rows) for (const s of sums) push(ctx, out, table, tn, row, s);
+        // index loops: a row × sum loop over every row of the table
+        for (let i = 0; i < rows.length; i++)
+          for (let k = 0; k < sums.length; k++) push(ctx, out, table, tn, rows[i], sums[k]);
       }
     }
     return out;
@@ -184,7 +186,7 @@ function push(
   s: ColumnSum & { names: string[]; totalName: string },
 ): void {
   // nothing printed in the row for this sum: nothing to check
-  if (!row.values.has(s.total) && !s.parts.some((c) => row.values.has(c)) && !row.unknown) return;
+  if (!row.values.has(s.total) && !row.unknown && !anyPrinted(row, s.parts)) return;
   if (rowsSumHold(ctx, table, row, s.total, row, s.parts)) return;
   const total = amountAt(table, row, s.total);
   const parts = s.parts.map((c) => amountAt(table, row, c));
@@ -199,4 +201,10 @@ function push(
     partNames: s.names,
   });
   if (f) out.push(f);
+}
+
+/** Does the row print an amount in any of the columns? */
+function anyPrinted(row: BudgetTable['rows'][number], cols: number[]): boolean {
+  for (let i = 0; i < cols.length; i++) if (row.values.has(cols[i])) return true;
+  return false;
 }

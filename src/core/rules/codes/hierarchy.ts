@@ -7,6 +7,7 @@ import { toA1 } from '../../model/address';
 import { CellRef } from '../../model/findings';
 import { defineRule, Report } from '../../context';
 import { codeCells, CodeReading, readCodes } from '../../codes/read';
+import { BudgetTable } from '../../tables/types';
 
 const LEVEL_ZH = { 1: '类', 2: '款', 3: '项' } as const;
 const LEVEL_EN = { 1: '类 (class)', 2: '款 (section)', 3: '项 (item)' } as const;
@@ -38,15 +39,18 @@ export const codeHierarchy = defineRule({
       });
     }
     // block check, per table and code group
-    const groups = new Map<string, CodeReading[]>();
+    // in the order each (table, group) is first met; looked up by table, then group
+    const groups: CodeReading[][] = [];
+    const byTable = new Map<BudgetTable, CodeReading[][]>();
     for (const r of all) {
       if (!r.problem && (!r.code || !r.level)) continue;
-      const key = `${ctx.tables.indexOf(r.table)}:${r.group}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = []));
+      let inTable = byTable.get(r.table);
+      if (!inTable) byTable.set(r.table, (inTable = []));
+      let g = inTable[r.group];
+      if (!g) groups.push((inTable[r.group] = g = []));
       g.push(r);
     }
-    for (const list of groups.values()) {
+    for (const list of groups) {
       const has = { 1: list.some((r) => r.level === 1), 2: list.some((r) => r.level === 2) };
       let lei: CodeReading | undefined;
       let kuan: CodeReading | undefined;
