@@ -12,12 +12,20 @@ import { parseA1, toA1 } from './model/address';
 export function readableNumber(v: number, decimals?: number): string {
   if (!Number.isFinite(v)) return String(v);
   const own = decimals ?? (Number.isInteger(v) && Math.abs(v) < 1000 ? 0 : Math.max(2, ownDecimals(v)));
-  return new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: own,
-    maximumFractionDigits: own,
-    useGrouping: true,
-  }).format(v);
+  // a formatter is costly to make: one per number of decimals
+  let f = FORMATTERS.get(own);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: own,
+      maximumFractionDigits: own,
+      useGrouping: true,
+    });
+    FORMATTERS.set(own, f);
+  }
+  return f.format(v);
 }
+
+const FORMATTERS = new Map<number, Intl.NumberFormat>();
 
 /** Decimals a value has as written (at most 6, floating noise removed). */
 function ownDecimals(v: number): number {

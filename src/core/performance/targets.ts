@@ -176,6 +176,10 @@ function isStopRow(r: SheetReader, row: number, h: GridHeader): boolean {
   );
 }
 
+/** Every label a form head is read for below has one of these characters: other cells need no test. */
+const HEAD_WORD = /[目项分额预总拨资结]/;
+const AMOUNT_KEYS = ['total', 'projectTotal', 'fiscal', 'carry', 'other'] as const;
+
 function stackedForm(
   sheet: Sheet,
   r: SheetReader,
@@ -195,6 +199,7 @@ function stackedForm(
   let top = h.row;
   for (let row = headTop; row < h.row; row++) {
     for (const { col, key: t } of r.rowCells(row)) {
+      if (!HEAD_WORD.test(t)) continue;
       if (/绩效目标表/.test(t) || LABELS.projectName.test(t)) top = Math.min(top, row);
       if (LABELS.projectName.test(t)) {
         const v = r.valueRightOf(row, col, isFormLabel);
@@ -203,7 +208,7 @@ function stackedForm(
         continue;
       }
       if (/执行率分值/.test(t)) executionPoints = headerPoints(t);
-      for (const key of ['total', 'projectTotal', 'fiscal', 'carry', 'other'] as const) {
+      for (const key of AMOUNT_KEYS) {
         if (!LABELS[key].test(t) || (key !== 'carry' && /上年/.test(t))) continue;
         const v = r.valueRightOf(row, col, isFormLabel);
         amounts.push({
