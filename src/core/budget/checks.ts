@@ -291,12 +291,13 @@ export function rowsSumHold(
   partRows: readonly TableRow[] | TableRow,
   partCols: readonly number[] | number,
 ): boolean {
-  const rowOf = (i: number) => (isRowList(partRows) ? partRows[i] : partRows);
-  const colOf = (i: number) => (typeof partCols === 'number' ? partCols : partCols[i]);
-  const n = isRowList(partRows) ? partRows.length : typeof partCols === 'number' ? 1 : partCols.length;
+  const rows = isRowList(partRows) ? partRows : undefined;
+  const cols = typeof partCols === 'number' ? undefined : partCols;
+  const n = rows ? rows.length : cols ? cols.length : 1;
   if (ctx.observer) {
     const parts: Amount[] = [];
-    for (let i = 0; i < n; i++) parts.push(amountAt(table, rowOf(i), colOf(i)));
+    for (let i = 0; i < n; i++)
+      parts.push(amountAt(table, rows ? rows[i] : (partRows as TableRow), cols ? cols[i] : (partCols as number)));
     return sumHolds(ctx, amountAt(table, totalRow, totalCol), parts, table.decimals);
   }
   const d = table.decimals;
@@ -306,8 +307,8 @@ export function rowsSumHold(
   // the integer sum exactSum makes, in the same order
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const r = rowOf(i);
-    const c = colOf(i);
+    const r = rows ? rows[i] : (partRows as TableRow);
+    const c = cols ? cols[i] : (partCols as number);
     if (r.unknown?.includes(c)) return true;
     const v = r.values.get(c)?.value;
     if (v !== undefined) printed = true;

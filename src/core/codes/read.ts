@@ -291,10 +291,36 @@ export function readTableCodes(table: BudgetTable, sheet: Sheet | undefined): Co
       const m = embedded(text(sheet, row.row, col));
       if (!m) continue;
       const family: CodeFamily = /^[35]/.test(m[1]) ? 'economic' : 'functional';
-      out.push(readEmbedded({ table, sheet, row, rowIndex, family, group: 0, parts: [] }, col, m));
+      out.push(readEmbedded(newReading(table, sheet, row, rowIndex, family, 0), col, m));
     }
   }
   return out;
+}
+
+/** A reading with every field in place (one shape for all: none is added later). */
+function newReading(
+  table: BudgetTable,
+  sheet: Sheet,
+  row: TableRow,
+  rowIndex: number,
+  family: CodeFamily,
+  group: number,
+): CodeReading {
+  return {
+    table,
+    sheet,
+    row,
+    rowIndex,
+    family,
+    group,
+    parts: [],
+    code: undefined,
+    scheme: undefined,
+    level: undefined,
+    problem: undefined,
+    name: undefined,
+    nameCol: undefined,
+  };
 }
 
 /** The shown text of a cell, or of the merge covering it (its top-left cell). */
@@ -353,7 +379,7 @@ function readGroup(
     }
     if (!digits) return undefined;
   }
-  const reading: CodeReading = { table, sheet, row, rowIndex, family: g.family, group: gi, parts: [] };
+  const reading = newReading(table, sheet, row, rowIndex, g.family, gi);
   if (g.nameCol !== undefined) {
     reading.nameCol = g.nameCol;
     reading.name = text(sheet, row.row, g.nameCol);
@@ -366,7 +392,7 @@ function readGroup(
     const m = embedded(first);
     if (m) return readEmbedded(reading, cols[0].col, m);
     const part: CodePart = { col: cols[0].col, kind: 'joined', text: first };
-    reading.parts.push(part);
+    reading.parts = [part];
     const t = compact(first);
     if (DIGITS.test(t) && wellFormedJoined(t, g.family)) setCode(reading, t);
     else reading.problem = formatProblem(part, g.family);

@@ -76,21 +76,24 @@ export class Grid {
   rowCells(row: number): readonly RowCell[] {
     const cached = this.rowCache[row];
     if (cached) return cached;
-    const out: RowCell[] = [];
-    if (row >= 0) this.rowCache[row] = out;
     const r = this.sheet.rows[row];
-    if (!r) return out;
-    for (let c = 0; c < r.length && c < this.cols; c++) {
-      const cell = r[c];
+    const end = r ? Math.min(r.length, this.cols) : 0;
+    // sized to the row, up to 64 (an empty list grows to 16 slots at its first push; a sheet has many short rows)
+    const out: RowCell[] = new Array(Math.min(end, 64));
+    let n = 0;
+    for (let c = 0; c < end; c++) {
+      const cell = (r as (Cell | undefined)[])[c];
       if (!cell || cell.value === null || cell.value === undefined) continue;
       if (typeof cell.value === 'number') {
-        out.push(new NumberCell(c, cell));
+        out[n++] = new NumberCell(c, cell);
         continue;
       }
       const text = tidy(cellText(cell));
       if (text === '') continue;
-      out.push({ col: c, cell, text });
+      out[n++] = { col: c, cell, text };
     }
+    out.length = n;
+    if (row >= 0) this.rowCache[row] = out;
     return out;
   }
 

@@ -126,8 +126,7 @@ function readRow(
   if (labels.length === 0 && values.size === 0 && unknown.length === 0) return undefined;
   const { primary, nameCol } = plan;
   let code = primary ? readCode(grid, r, primary, carried.primary) : undefined;
-  const codeCols: number[] = [];
-  if (code && primary) for (const c of primary) if (grid.ownText(r, c.col) !== '') codeCols.push(c.col);
+  const codeCols = code && primary ? printedCols(grid, r, primary) : [];
   let name = nameCol !== undefined ? grid.ownText(r, nameCol) : '';
   if (name === '') name = labels.find((l) => !/^\d+$/.test(compact(l))) ?? '';
   if (!code) {
@@ -156,6 +155,14 @@ function readRow(
     if (p) row.period = p;
   }
   return row;
+}
+
+/** The columns of a code run that print something in row `r` (one list a row, kept: made to size). */
+function printedCols(grid: Grid, r: number, run: TableColumn[]): number[] {
+  if (run.length === 1) return grid.ownText(r, run[0].col) !== '' ? [run[0].col] : [];
+  const out: number[] = [];
+  for (const c of run) if (grid.ownText(r, c.col) !== '') out.push(c.col);
+  return out;
 }
 
 /** The 政府经济分类 code and the 单位代码 of a row, when the table has those columns besides its main code. */
