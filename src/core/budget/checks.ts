@@ -297,7 +297,9 @@ export function rowsSumHold(
   if (ctx.observer) {
     const parts: Amount[] = [];
     for (let i = 0; i < n; i++)
-      parts.push(amountAt(table, rows ? rows[i] : (partRows as TableRow), cols ? cols[i] : (partCols as number)));
+      parts.push(
+        amountAt(table, rows ? rows[i] : (partRows as TableRow), cols ? cols[i] : (partCols as number)),
+      );
     return sumHolds(ctx, amountAt(table, totalRow, totalCol), parts, table.decimals);
   }
   const d = table.decimals;

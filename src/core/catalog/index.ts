@@ -146,12 +146,21 @@ export function parentCode(code: string): string | undefined {
 }
 
 /** The scheme a code belongs to by its first digit: 2xx 功能分类, 3xx 部门经济分类, 5xx 政府经济分类. */
+const SCHEME_BY_FIRST_DIGIT = new Map<string, CatalogScheme>([
+  ['2', 'functional'],
+  ['3', 'economic-dept'],
+  ['5', 'economic-gov'],
+]);
+
 export function schemeOf(code: string): CatalogScheme | undefined {
-  if (!/^\d+$/.test(code)) return undefined;
-  if (code[0] === '2') return 'functional';
-  if (code[0] === '3') return 'economic-dept';
-  if (code[0] === '5') return 'economic-gov';
-  return undefined;
+  const scheme = SCHEME_BY_FIRST_DIGIT.get(code[0]);
+  if (!scheme) return undefined;
+  // digits only (a loop: this runs for every code read)
+  for (let i = 1; i < code.length; i++) {
+    const ch = code.charCodeAt(i);
+    if (ch < 48 || ch > 57) return undefined;
+  }
+  return scheme;
 }
 
 /**

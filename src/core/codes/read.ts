@@ -368,7 +368,7 @@ function readGroup(
   let first = '';
   if (joined) {
     first = text(sheet, row.row, cols[0].col);
-    if (!hasDigit(first)) return undefined;
+    if (!DIGITS.test(first) && !hasDigit(first)) return undefined;
   } else {
     let digits = false;
     printed = [];
@@ -389,7 +389,7 @@ function readGroup(
     reading.name = row.name;
   }
   if (!printed) {
-    const m = embedded(first);
+    const m = DIGITS.test(first) ? null : embedded(first);
     if (m) return readEmbedded(reading, cols[0].col, m);
     const part: CodePart = { col: cols[0].col, kind: 'joined', text: first };
     reading.parts = [part];
