@@ -4,7 +4,7 @@
  */
 import { loadCatalog } from './catalog';
 import { applyLevels } from './levels';
-import { ReviewContext, ReviewObserver, ReviewResult, Rule, TableSummary } from './context';
+import { Report, ReviewContext, ReviewObserver, ReviewResult, Rule, TableSummary } from './context';
 import { rangeToA1, parseA1 } from './model/address';
 import { countByLevel, Finding, Level } from './model/findings';
 import { Workbook } from './model/workbook';
@@ -70,12 +70,21 @@ export function runRule(rule: Rule, ctx: ReviewContext): Finding[] {
     }
     const { id, level, rounding } = declared;
     if (rounding && !ctx.settings.reportRounding) continue;
-    const f: Finding = { rule: id, level, message: r.message, locations: r.locations };
-    if (r.expected !== undefined) f.expected = r.expected;
-    if (r.actual !== undefined) f.actual = r.actual;
-    out.push(f);
+    out.push(finding(id, level, r));
   }
   return out;
+}
+
+/** A report as a finding, made in one literal (no field added afterwards); expected/actual only when given. */
+function finding(rule: string, level: Level, r: Report): Finding {
+  const { message, locations, expected, actual } = r;
+  if (expected !== undefined)
+    return actual !== undefined
+      ? { rule, level, message, locations, expected, actual }
+      : { rule, level, message, locations, expected };
+  return actual !== undefined
+    ? { rule, level, message, locations, actual }
+    : { rule, level, message, locations };
 }
 
 export function review(
@@ -161,7 +170,8 @@ export function sortFindings(findings: Finding[], workbook: Workbook): void {
       cellKey[i] = (p.row * 32768 + p.col) * 4 + level;
     }
   }
-  const idx = Array.from({ length: n }, (_, i) => i);
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) idx.push(i);
   idx.sort((a, b) => sheetKey[a] - sheetKey[b] || cellKey[a] - cellKey[b] || a - b);
   const sorted = idx.map((i) => findings[i]);
   for (let i = 0; i < n; i++) findings[i] = sorted[i];
