@@ -504,14 +504,14 @@ export function duplicateCodes(readings: CodeReading[]): [CodeReading, CodeReadi
     return k;
   };
   const blocks = new Map<BudgetTable, number[]>();
-  const blockOf = (r: CodeReading): number => {
-    let b = blocks.get(r.table);
+  const blocksOf = (t: BudgetTable): number[] => {
+    let b = blocks.get(t);
     if (!b) {
       let n = 0;
-      b = r.table.rows.map((row) => (row.level === 'total' || row.role === 'unit' ? ++n : n));
-      blocks.set(r.table, b);
+      b = t.rows.map((row) => (row.level === 'total' || row.role === 'unit' ? ++n : n));
+      blocks.set(t, b);
     }
-    return b[r.rowIndex] ?? 0;
+    return b;
   };
   // a 部门 code printed beside a 政府 code: the pair is the row's code (301 with 501 机关 and again with 505 事业单位)
   const beside = new Map<string, Map<number, string>>();
@@ -522,17 +522,35 @@ export function duplicateCodes(readings: CodeReading[]): [CodeReading, CodeReadi
       if (!m) beside.set(k, (m = new Map()));
       m.set(r.rowIndex, r.code);
     }
-  // per table and block, the first reading of each code (with its 政府 code after a '|', codes having none)
+  // per table and block, the first reading of each code (with its 政府 code after a '|', codes having none);
+  // readings come table by table, row by row: the current table's and block's maps are kept at hand
   const seen = new Map<string, Map<number, Map<string, CodeReading>>>();
+  let table: BudgetTable | undefined;
+  let inTable = new Map<number, Map<string, CodeReading>>();
+  let tableBlocks: number[] = [];
+  let govCodes: Map<number, string> | undefined;
+  let blockNo = -1;
+  let inBlock = new Map<string, CodeReading>();
   for (const r of readings) {
     if (!r.code || r.group !== 0) continue;
-    const t = tableKey(r.table);
-    let inTable = seen.get(t);
-    if (!inTable) seen.set(t, (inTable = new Map()));
-    const block = blockOf(r);
-    let inBlock = inTable.get(block);
-    if (!inBlock) inTable.set(block, (inBlock = new Map()));
-    const gov = beside.get(t)?.get(r.rowIndex);
+    if (r.table !== table) {
+      table = r.table;
+      const t = tableKey(table);
+      let m = seen.get(t);
+      if (!m) seen.set(t, (m = new Map()));
+      inTable = m;
+      tableBlocks = blocksOf(table);
+      govCodes = beside.get(t);
+      blockNo = -1;
+    }
+    const block = tableBlocks[r.rowIndex] ?? 0;
+    if (block !== blockNo) {
+      blockNo = block;
+      let m = inTable.get(block);
+      if (!m) inTable.set(block, (m = new Map()));
+      inBlock = m;
+    }
+    const gov = govCodes?.get(r.rowIndex);
     const key = gov ? `${r.code}|${gov}` : r.code;
     const first = inBlock.get(key);
     if (first) out.push([r, first]);
