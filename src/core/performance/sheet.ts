@@ -122,24 +122,45 @@ export class SheetReader {
     const out: ReaderCell[] = [];
     const own = this.sheet.rows[row];
     const merges = this.rowMerges[row];
+    if (!merges) {
+      // no merge crosses the row: its own cells, as they are
+      if (own)
+        for (let c = 0; c < own.length && c < this.cols; c++) {
+          const cell = own[c];
+          if (cell) this.add(out, c, valueText(cell));
+        }
+      return out;
+    }
     // a cell shows text only where the row has a cell or a merge starts: visit those columns only
     const cols: number[] = [];
     if (own) for (let c = 0; c < own.length && c < this.cols; c++) if (own[c]) cols.push(c);
-    if (merges) {
-      // merged ranges show their top-left text from their left column on (a column met twice is read once)
-      for (const m of merges) if (m.left >= 0 && m.left < this.cols) cols.push(m.left);
-      cols.sort(ascending);
-    }
+    // merged ranges show their top-left text from their left column on (a column met twice is read once)
+    for (const m of merges) if (m.left >= 0 && m.left < this.cols) cols.push(m.left);
+    cols.sort(ascending);
     let covered = -1;
     for (const c of cols) {
       if (c <= covered) continue;
-      const text = this.text(row, c).trim();
-      if (text === '') continue;
-      const key = compact(text);
-      out.push({ col: c, text, key, role: roleOfKey(key) });
-      covered = this.mergeRight(row, c);
+      // one pass over the row's merges: the first covering one ends the cell (mergeRight), the last one shows
+      let first: CellRange | undefined;
+      let last: CellRange | undefined;
+      for (const m of merges)
+        if (c >= m.left && c <= m.right) {
+          first ??= m;
+          last = m;
+        }
+      const cell = last ? getCell(this.sheet, last.top, last.left) : getCell(this.sheet, row, c);
+      if (this.add(out, c, valueText(cell))) covered = first ? first.right : c;
     }
     return out;
+  }
+
+  /** Add a cell of shown text `shown` (trimmed; nothing when blank); whether it was added. */
+  private add(out: ReaderCell[], col: number, shown: string): boolean {
+    const text = shown.trim();
+    if (text === '') return false;
+    const key = compact(text);
+    out.push({ col, text, key, role: roleOfKey(key) });
+    return true;
   }
 
   /** The first 元 or 万元 unit stated on a row (unit line or bracketed unit), left to right. */

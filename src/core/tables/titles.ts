@@ -53,8 +53,8 @@ export function findUntitled(grid: Grid, before: number): TitleRow | undefined {
   for (let r = 0; r < before; r++) {
     const cells = grid.rowCells(r);
     if (cells.length < 2 || cells.some((c) => typeof c.cell.value === 'number')) continue;
-    const texts = cells.map((c) => compact(c.text));
-    if (!texts.some((t) => LABEL_HEADER.test(t)) || !texts.some((t) => AMOUNT_HEADER.test(t))) continue;
+    if (!cells.some((c) => LABEL_HEADER.test(compact(c.text)))) continue;
+    if (!cells.some((c) => AMOUNT_HEADER.test(compact(c.text)))) continue;
     let numbers = 0;
     for (let d = r + 1; d < Math.min(before, r + 12); d++)
       if (grid.rowCells(d).some((c) => typeof c.cell.value === 'number')) numbers++;
