@@ -103,6 +103,20 @@ const SUFFIX_OPERATORS: [string, Operator][] = (
   ] as [string, Operator][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** The operator words by their first (prefix) or last (suffix) character, longest first as above. */
+function byChar(words: [string, Operator][], at: (w: string) => string): Map<string, [string, Operator][]> {
+  const m = new Map<string, [string, Operator][]>();
+  for (const e of words) {
+    const k = at(e[0]);
+    const list = m.get(k);
+    if (list) list.push(e);
+    else m.set(k, [e]);
+  }
+  return m;
+}
+const PREFIX_BY_FIRST = byChar(PREFIX_OPERATORS, (w) => w[0]);
+const SUFFIX_BY_LAST = byChar(SUFFIX_OPERATORS, (w) => w[w.length - 1]);
+
 /** ASCII/full-width forms of the comparison signs → one spelling. */
 function normalizeOperators(s: string): string {
   // every replacement below starts from one of these characters (each two-character form has an =)
@@ -289,7 +303,7 @@ const UNIT_WORD = /^[\p{Script=Han}A-Za-z%‰²³㎡]{1,8}$/u;
  * Returns null when the text is not a unit (contains digits, punctuation or a long phrase).
  */
 export function parseUnit(text: string): Unit | null {
-  const s = text.replace(/\s+/g, '').replace(/[／]/g, '/');
+  const s = /[\s／]/.test(text) ? text.replace(/\s+/g, '').replace(/[／]/g, '/') : text;
   if (s === '') return null;
   const parts = s.split('/');
   if (parts.some((p) => !UNIT_WORD.test(p))) return null;
@@ -363,8 +377,8 @@ function parseDateCore(s: string): DateValue | null {
 }
 
 function parseDateOrPeriod(s: string, operator: Operator | undefined, text: string): ParsedValue | null {
-  // every date or period below has a digit or a 年
-  if (!/[\d年]/.test(s)) return null;
+  // every date or period below has a digit or a 年, and a 年, a 月 or a - / . between numbers
+  if (!/[\d年]/.test(s) || !/[年月\-/.]/.test(s)) return null;
   if (CURRENT_YEAR_WORDS.test(s)) {
     return { kind: 'period', text, from: { month: 1 }, to: { month: 12, end: true } };
   }
@@ -398,7 +412,7 @@ export function parseValue(raw: string): ParsedValue {
   let s = normalizeValueText(raw);
   if (s === '') return { kind: 'empty', text };
   let operator: Operator | undefined;
-  for (const [w, op] of PREFIX_OPERATORS) {
+  for (const [w, op] of PREFIX_BY_FIRST.get(s[0]) ?? NO_WORDS) {
     if (s.startsWith(w) && s.length > w.length) {
       operator = op;
       s = s.slice(w.length);
@@ -408,7 +422,7 @@ export function parseValue(raw: string): ParsedValue {
   // suffix operators (以上/以内/前/左右); keep the core for a second try without them
   let core = s;
   let suffixOp: Operator | undefined;
-  for (const [w, op] of SUFFIX_OPERATORS) {
+  for (const [w, op] of SUFFIX_BY_LAST.get(s[s.length - 1]) ?? NO_WORDS) {
     if (s.endsWith(w) && s.length > w.length) {
       suffixOp = op;
       core = s.slice(0, -w.length);
@@ -423,26 +437,30 @@ export function parseValue(raw: string): ParsedValue {
     if (dated.kind === 'date' && !dated.operator && dateOp) dated.operator = dateOp;
     return dated;
   }
-  const asNumber = (body: string, op: Operator | undefined): ParsedValue | null => {
-    const m = NUMBER_HEAD.exec(body);
-    if (!m) return null;
-    const value = Number(m[1].replace(/,/g, ''));
-    if (!Number.isFinite(value)) return null;
-    const rest = m[2];
-    if (rest === '') return { kind: 'number', text, operator: op, value };
-    const unit = parseUnit(rest);
-    if (!unit) return null;
-    return { kind: 'number', text, operator: op, value, unit };
-  };
   // '95%以上', '3个月内': the suffix is an operator, not part of the unit
   if (suffixOp) {
-    const viaSuffix = asNumber(core, operator ?? suffixOp);
+    const viaSuffix = asNumber(text, core, operator ?? suffixOp);
     if (viaSuffix) return viaSuffix;
   }
-  const direct = asNumber(s, operator);
+  const direct = asNumber(text, s, operator);
   if (direct) return direct;
   return { kind: 'qualitative', text };
 }
+
+/** A number with an optional unit as the whole of `body`, or null. */
+function asNumber(text: string, body: string, op: Operator | undefined): ParsedValue | null {
+  const m = NUMBER_HEAD.exec(body);
+  if (!m) return null;
+  const value = Number(m[1].includes(',') ? m[1].replace(/,/g, '') : m[1]);
+  if (!Number.isFinite(value)) return null;
+  const rest = m[2];
+  if (rest === '') return { kind: 'number', text, operator: op, value };
+  const unit = parseUnit(rest);
+  if (!unit) return null;
+  return { kind: 'number', text, operator: op, value, unit };
+}
+
+const NO_WORDS: [string, Operator][] = [];
 
 /** Words that mean "none / not applicable" in an indicator name (长沙: 不适用, 无, 不直接产生经济效益). */
 export function isNotApplicableName(name: string): boolean {
