@@ -366,9 +366,12 @@ function readGroup(
   const joined = cols.length === 1 && cols[0].kind === 'joined';
   let printed: CodePart[] | undefined;
   let first = '';
+  // plain digits (most codes): no normalising, no embedded code
+  let plain = false;
   if (joined) {
     first = text(sheet, row.row, cols[0].col);
-    if (!DIGITS.test(first) && !hasDigit(first)) return undefined;
+    plain = DIGITS.test(first);
+    if (!plain && !hasDigit(first)) return undefined;
   } else {
     let digits = false;
     printed = [];
@@ -389,12 +392,12 @@ function readGroup(
     reading.name = row.name;
   }
   if (!printed) {
-    const m = DIGITS.test(first) ? null : embedded(first);
+    const m = plain ? null : embedded(first);
     if (m) return readEmbedded(reading, cols[0].col, m);
     const part: CodePart = { col: cols[0].col, kind: 'joined', text: first };
     reading.parts = [part];
-    const t = compact(first);
-    if (DIGITS.test(t) && wellFormedJoined(t, g.family)) setCode(reading, t);
+    const t = plain ? first : compact(first);
+    if ((plain || DIGITS.test(t)) && wellFormedJoined(t, g.family)) setCode(reading, t);
     else reading.problem = formatProblem(part, g.family);
     return reading;
   }

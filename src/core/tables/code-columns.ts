@@ -20,13 +20,21 @@ export function markSplitCodes(grid: Grid, columns: TableColumn[], dataRows: num
     const k = ['类', '款', '项'].indexOf(deepest);
     if (k >= 0) c.split = SPLIT_LEVELS[k];
   }
-  const digits = (col: number) =>
-    dataRows.map((r) => compact(grid.ownText(r, col))).filter((t) => /^\d+$/.test(t));
+  // the column prints some all-digit texts, and every one of them is `ok` (stops at the first that is not)
+  const digitsAll = (col: number, ok: (t: string) => boolean): boolean => {
+    let any = false;
+    for (const r of dataRows) {
+      const t = compact(grid.ownText(r, col));
+      if (!/^\d+$/.test(t)) continue;
+      if (!ok(t)) return false;
+      any = true;
+    }
+    return any;
+  };
   for (let i = 0; i < columns.length; i++) {
     const first = columns[i];
     if (first.split || first.role !== 'code') continue;
-    const lei = digits(first.col);
-    if (lei.length === 0 || !lei.every((t) => t.length === 3)) continue;
+    if (!digitsAll(first.col, (t) => t.length === 3)) continue;
     const top = first.nodes?.[0]?.range;
     const run = [first];
     for (let j = i + 1; j < columns.length && run.length < 3; j++) {
@@ -37,8 +45,7 @@ export function markSplitCodes(grid: Grid, columns: TableColumn[], dataRows: num
         (c.nodes ?? []).length === 0 ||
         (!!top && !!r && r.top === top.top && r.left === top.left && r.bottom === top.bottom);
       if (!sameHeader) break;
-      const parts = digits(c.col);
-      if (parts.length === 0 || !parts.every((t) => t.length <= 2)) break;
+      if (!digitsAll(c.col, (t) => t.length <= 2)) break;
       run.push(c);
     }
     if (run.length < 2) continue;

@@ -170,8 +170,9 @@ function finish(table: BudgetTable): void {
   let economic = 0;
   for (const r of table.rows) {
     if (!r.code) continue;
-    if (/^2/.test(r.code)) functional++;
-    else if (/^[35]/.test(r.code)) economic++;
+    const first = r.code[0];
+    if (first === '2') functional++;
+    else if (first === '3' || first === '5') economic++;
   }
   table.kind = refineByCodes(table.kind, functional, economic);
 }
