@@ -35,7 +35,9 @@ export const codeBasicEconomic = defineRule({
     for (const r of readCodes(ctx)) {
       if (r.scheme !== 'economic-dept' || !r.code) continue;
       const t = ctx.tables.indexOf(r.table);
-      byTable.set(t, [...(byTable.get(t) ?? []), r]);
+      const list = byTable.get(t);
+      if (list) list.push(r);
+      else byTable.set(t, [r]);
     }
     for (const [t, readings] of byTable) {
       const table = ctx.tables[t];
