@@ -62,6 +62,8 @@ interface Node {
 class Parser {
   private steps = 0;
   private readonly memo = new Map<string, Node[] | null>();
+  /** A zero vector (of the vectors' length), compared with what is left at the end of a list. */
+  private zero: Vec = [];
   constructor(
     private readonly vecs: Vec[],
     private readonly budget = 50000,
@@ -75,25 +77,17 @@ class Parser {
     if (this.steps++ > this.budget) return null;
     if (start === end) {
       if (remaining === null) return [];
-      return close(
-        remaining,
-        remaining.map(() => 0),
-        terms,
-      )
-        ? []
-        : null;
+      if (this.zero.length !== remaining.length) this.zero = remaining.map(() => 0);
+      return close(remaining, this.zero, terms) ? [] : null;
     }
     const key = `${start}|${end}|${depthLeft}|${terms}|${remaining ? remaining.join(',') : 'x'}`;
-    if (this.memo.has(key)) return this.memo.get(key) ?? null;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
     let result: Node[] | null = null;
     const v = this.vecs[start];
     const nextRemaining = remaining ? sub(remaining, v) : null;
-    const asLeaf = () => {
-      const rest = this.parse(start + 1, end, nextRemaining, depthLeft, terms + 1);
-      return rest ? [{ idx: start, children: [] }, ...rest] : null;
-    };
     // prefer a parent (with children that add up to it) for non-zero rows; zero rows prefer leaves
-    if (isZero(v)) result = asLeaf();
+    if (isZero(v)) result = this.asLeaf(start, end, nextRemaining, depthLeft, terms);
     if (!result && depthLeft > 1) {
       for (let q = end; q >= start + 2 && !result; q--) {
         const children = this.parse(start + 1, q, v, depthLeft - 1, 0);
@@ -102,9 +96,21 @@ class Parser {
         if (rest) result = [{ idx: start, children }, ...rest];
       }
     }
-    if (!result && !isZero(v)) result = asLeaf();
+    if (!result && !isZero(v)) result = this.asLeaf(start, end, nextRemaining, depthLeft, terms);
     this.memo.set(key, result);
     return result;
+  }
+
+  /** Row `start` as a leaf, the rest of [start, end) parsed after it. */
+  private asLeaf(
+    start: number,
+    end: number,
+    remaining: Vec | null,
+    depthLeft: number,
+    terms: number,
+  ): Node[] | null {
+    const rest = this.parse(start + 1, end, remaining, depthLeft, terms + 1);
+    return rest ? [{ idx: start, children: [] }, ...rest] : null;
   }
 }
 
