@@ -7,7 +7,7 @@ import { Lang, Level } from '../../core/model/findings';
 import { convertMoney, roundHalfUp } from '../../core/model/numbers';
 import { review } from '../../core/review';
 import { Settings } from '../../core/settings';
-import { buildSummaryModel, SourcedAmount } from '../../core/summary';
+import { SourcedAmount, summaryHeadline } from '../../core/summary';
 import { CliError } from '../io';
 import { loadWorkbook } from '../load';
 import { toJson } from '../report';
@@ -73,7 +73,8 @@ export function checkBytes(
 ): Outcome {
   try {
     const result = review(loadWorkbook(bytes, file), settings);
-    const model = buildSummaryModel(result);
+    const model = summaryHeadline(result);
+    const { targetForms, selfEvaluations } = result.context;
     const totals: UnitRow['totals'] = {};
     for (const t of model.totals)
       if (t.value !== undefined)
@@ -88,7 +89,7 @@ export function checkBytes(
         tables: result.tables.length,
         counts: result.counts,
         totals,
-        projects: model.projects.length,
+        projects: targetForms.length + selfEvaluations.length,
       },
       findings: result.findings.length,
       code: result.counts.error > 0 ? 1 : 0,
