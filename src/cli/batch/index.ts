@@ -64,7 +64,7 @@ function textLine(o: Outcome, lang: Lang): string {
 }
 
 function jsonLine(o: Outcome): string {
-  return JSON.stringify(o.ok ? o.json : { file: o.file, error: o.error });
+  return o.ok ? (o.line as string) : JSON.stringify({ file: o.file, error: o.error });
 }
 
 export async function runBatch(args: ParsedArgs, io: CliIO): Promise<number> {
@@ -99,6 +99,7 @@ export async function runBatch(args: ParsedArgs, io: CliIO): Promise<number> {
       if (!any) progress.clear();
       any = true;
       io.stdout(`${json ? jsonLine(o) : textLine(o, lang)}\n`);
+      if (o.ok) o.line = undefined; // printed: not kept for the rest of the run
     }
     if (any) progress.draw();
   };
@@ -108,10 +109,11 @@ export async function runBatch(args: ParsedArgs, io: CliIO): Promise<number> {
     jobs,
     settings,
     lang,
+    needs: { line: json, rows: typeof report === 'string' },
     io,
     onOutcome: (i, o) => {
       outcomes[slot[i]] = o;
-      progress.step(o.ok ? o.json.findings.length : 1, o.ok ? o.json.counts.error : 1);
+      progress.step(o.ok ? o.findings : 1, o.ok ? o.unit.counts.error : 1);
       flush();
     },
   });
@@ -120,7 +122,7 @@ export async function runBatch(args: ParsedArgs, io: CliIO): Promise<number> {
   const done = outcomes as Outcome[];
   const counts: Record<Level, number> = { error: 0, warning: 0, info: 0 };
   for (const o of done)
-    if (o.ok) for (const l of ['error', 'warning', 'info'] as Level[]) counts[l] += o.json.counts[l];
+    if (o.ok) for (const l of ['error', 'warning', 'info'] as Level[]) counts[l] += o.unit.counts[l];
   const unreadable = done.filter((o) => !o.ok).length;
   if (!json) io.stdout(`\n${W[lang].total(done.length, unreadable, counts)}\n`);
   if (typeof report === 'string') {

@@ -9,11 +9,12 @@ import { Worker } from 'worker_threads';
 import { Lang } from '../../core/model/findings';
 import { Settings } from '../../core/settings';
 import { CliIO, readInput } from '../io';
-import { checkBytes, failed, Outcome } from './outcome';
+import { checkBytes, failed, Needs, Outcome } from './outcome';
 
 export interface WorkerInit {
   settings: Partial<Settings>;
   lang: Lang;
+  needs: Needs;
 }
 
 export interface WorkerTask {
@@ -50,12 +51,12 @@ function sizeOf(file: string): number {
 
 /** Review `files`; `jobs` = 1 runs in this thread (reading through `io`), more use worker threads. */
 export async function runPool(files: string[], opts: PoolOptions): Promise<void> {
-  const { settings, lang } = opts;
+  const { settings, lang, needs } = opts;
   if (opts.jobs <= 1 || files.length <= 1) {
     for (let i = 0; i < files.length; i++) {
       let outcome: Outcome;
       try {
-        outcome = checkBytes(files[i], readInput(opts.io, files[i]), settings, lang);
+        outcome = checkBytes(files[i], readInput(opts.io, files[i]), settings, lang, needs);
       } catch (e) {
         outcome = failed(files[i], e);
       }
@@ -87,7 +88,7 @@ export async function runPool(files: string[], opts: PoolOptions): Promise<void>
       w.postMessage({ id: index, file: files[index] } satisfies WorkerTask);
     };
     const spawn = () => {
-      const w = startWorker({ settings, lang });
+      const w = startWorker({ settings, lang, needs });
       w.on('message', (m: { id: number; outcome: Outcome }) => {
         finish(w, m.id, m.outcome);
         feed(w);

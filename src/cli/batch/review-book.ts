@@ -6,7 +6,7 @@
 import { CellRange } from '../../core/model/address';
 import { SheetSpec, SpecCell } from '../../core/model/edits';
 import { Lang, Level, LEVELS } from '../../core/model/findings';
-import { Outcome, TOTAL_KEYS, TotalKey } from './outcome';
+import { FindingRow, Outcome, TOTAL_KEYS, TotalKey } from './outcome';
 
 const MAX_ROWS = 1_048_575; // Excel's last row, less the header
 
@@ -78,18 +78,6 @@ const T = {
 /** The rule id an unreadable file is listed under, so filters and totals by rule see it too. */
 export const UNREADABLE_RULE = 'file/unreadable';
 
-export interface FindingRow {
-  file: string;
-  unit: string;
-  sheet: string;
-  cell: string;
-  rule: string;
-  level: Level;
-  message: string;
-  expected?: number | string;
-  actual?: number | string;
-}
-
 /** Every finding of the batch, file by file in input order; an unreadable file is one error row. */
 export function findingRows(outcomes: Outcome[]): FindingRow[] {
   const rows: FindingRow[] = [];
@@ -106,18 +94,7 @@ export function findingRows(outcomes: Outcome[]): FindingRow[] {
       });
       continue;
     }
-    for (const f of o.json.findings)
-      rows.push({
-        file: o.file,
-        unit: o.unit.unitName ?? '',
-        sheet: f.locations[0]?.sheet ?? '',
-        cell: f.locations[0]?.cell ?? '',
-        rule: f.rule,
-        level: f.level,
-        message: f.message,
-        expected: f.expected,
-        actual: f.actual,
-      });
+    for (const r of o.rows ?? []) rows.push(r);
   }
   return rows;
 }

@@ -9,7 +9,7 @@ const init = workerData as WorkerInit;
 parentPort?.on('message', (task: WorkerTask) => {
   let outcome: Outcome;
   try {
-    outcome = checkBytes(task.file, readInput(nodeIO, task.file), init.settings, init.lang);
+    outcome = checkBytes(task.file, readInput(nodeIO, task.file), init.settings, init.lang, init.needs);
   } catch (e) {
     outcome = failed(task.file, e);
   }

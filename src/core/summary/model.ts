@@ -57,11 +57,12 @@ export interface SummaryModel {
 
 const EXPECTED_KINDS = ['数量', '质量', '时效', '成本', '社会效益', '满意度'];
 
-export function buildSummaryModel(result: ReviewResult): SummaryModel {
-  const { tables, targetForms, selfEvaluations, workbook } = result.context;
-  const moneyUnit = mainUnit(tables);
-  const amount = (t: BudgetTable, v: number) => inUnit(v, t.unit, moneyUnit);
+/** Who and what a workbook is about: unit, year, money unit and the headline totals (a batch needs no more). */
+export type SummaryHeadline = Pick<SummaryModel, 'unitName' | 'year' | 'moneyUnit' | 'totals'>;
 
+export function summaryHeadline(result: ReviewResult): SummaryHeadline {
+  const { tables, workbook } = result.context;
+  const moneyUnit = mainUnit(tables);
   const totals: SourcedAmount[] = [
     twoSidedGrand(tables, 'income', { zh: '收入总计', en: 'Total revenue' }),
     twoSidedGrand(tables, 'expense', { zh: '支出总计', en: 'Total expenditure' }),
@@ -73,10 +74,26 @@ export function buildSummaryModel(result: ReviewResult): SummaryModel {
     return {
       key: s.key,
       label: s.label,
-      value: t && s.value !== undefined ? amount(t, s.value) : undefined,
+      value: t && s.value !== undefined ? inUnit(s.value, t.unit, moneyUnit) : undefined,
       source: s.source,
     };
   });
+  const titles = tables.map((t) => t.title);
+  return {
+    unitName: unitNameFrom(
+      workbook.sheets.flatMap((s) => s.rows.slice(0, 4).flatMap((r) => r?.map(cellText) ?? [])),
+      titles,
+    ),
+    year: mostCommon(tables.map((t) => t.year).filter((y): y is number => !!y)) ?? yearFromTitles(titles),
+    moneyUnit,
+    totals,
+  };
+}
+
+export function buildSummaryModel(result: ReviewResult): SummaryModel {
+  const { tables, targetForms, selfEvaluations, workbook } = result.context;
+  const headline = summaryHeadline(result);
+  const { moneyUnit, totals } = headline;
 
   const className = (scheme: CatalogScheme) => (code: string) =>
     result.context.catalog.lookup(scheme, code)?.name;
@@ -106,15 +123,8 @@ export function buildSummaryModel(result: ReviewResult): SummaryModel {
     c[f.level]++;
     bySheet.set(sheet, c);
   }
-  const titles = tables.map((t) => t.title);
   return {
-    unitName: unitNameFrom(
-      workbook.sheets.flatMap((s) => s.rows.slice(0, 4).flatMap((r) => r?.map(cellText) ?? [])),
-      titles,
-    ),
-    year: mostCommon(tables.map((t) => t.year).filter((y): y is number => !!y)) ?? yearFromTitles(titles),
-    moneyUnit,
-    totals,
+    ...headline,
     functional,
     economic,
     projects,
