@@ -91,6 +91,13 @@ export function valueDecimals(value: number): number {
   return 6;
 }
 
+/** The number format cellNumber read last, and what it prints. */
+const lastFormat: { numFmt: string | undefined; decimals: number | null; percent: boolean } = {
+  numFmt: undefined,
+  decimals: null,
+  percent: false,
+};
+
 /**
  * Numeric reading of a cell: number cells as they are, text cells parsed, empty → null.
  * `decimals` is the printed precision (number format if it has one, else the digits stored).
@@ -99,9 +106,14 @@ export function cellNumber(cell: Cell | undefined): ParsedNumber | null {
   if (!cell) return null;
   const v = cell.value;
   if (typeof v === 'number') {
-    const fmt = formatDecimals(cell.numFmt);
-    const percent = !!cell.numFmt && cell.numFmt.includes('%');
-    return { value: v, decimals: fmt ?? valueDecimals(v), percent };
+    // the cells of a column share their format: read a format once while it repeats
+    if (cell.numFmt !== lastFormat.numFmt) {
+      lastFormat.numFmt = cell.numFmt;
+      lastFormat.decimals = formatDecimals(cell.numFmt);
+      lastFormat.percent = !!cell.numFmt && cell.numFmt.includes('%');
+    }
+    const fmt = lastFormat.decimals;
+    return { value: v, decimals: fmt ?? valueDecimals(v), percent: lastFormat.percent };
   }
   if (typeof v === 'string') return parseNumber(v);
   if (v === null || typeof v === 'boolean' || isCellError(v)) return null;
