@@ -44,9 +44,20 @@ const ROLE_WORDS = /指|实际|完成|目标|分|权|得|原因|单位|性|项�
 /** The role of a text already without whitespace. */
 export function roleOfKey(t: string): GridRole | undefined {
   if (t === '' || !ROLE_WORDS.test(t)) return undefined;
-  for (const [role, re] of ROLE_PATTERNS) if (re.test(t)) return role;
-  return undefined;
+  // forms repeat their labels and values (500 forms, one set of words): each text's role is found once
+  const hit = ROLE_CACHE.get(t);
+  if (hit !== undefined) return hit ?? undefined;
+  let found: GridRole | undefined;
+  for (const [role, re] of ROLE_PATTERNS)
+    if (re.test(t)) {
+      found = role;
+      break;
+    }
+  if (ROLE_CACHE.size < 10000) ROLE_CACHE.set(t, found ?? null);
+  return found;
 }
+
+const ROLE_CACHE = new Map<string, GridRole | null>();
 
 /** Labels of the amounts block of a 绩效目标表. */
 export const LABELS = {
