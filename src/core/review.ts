@@ -140,10 +140,12 @@ function summarizeTables(ctx: ReviewContext): TableSummary[] {
   for (const f of ctx.selfEvaluations)
     out.push({ sheet: f.sheet, kind: 'self-evaluation', range: rangeToA1(f.range), unit: '万元' });
   const order = new Map(ctx.workbook.sheets.map((s, i) => [s.name, i]));
+  // each table's top row once (a workbook of 500 forms has 500 ranges to compare)
+  const top = new Map(out.map((t) => [t, parseA1(t.range.split(':')[0]).row]));
   return out.sort(
     (a, b) =>
       (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) ||
-      parseA1(a.range.split(':')[0]).row - parseA1(b.range.split(':')[0]).row,
+      (top.get(a) as number) - (top.get(b) as number),
   );
 }
 

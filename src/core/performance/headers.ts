@@ -74,10 +74,12 @@ export const LABELS = {
   remark: /^备注/,
 };
 
+const LABEL_PATTERNS = Object.values(LABELS);
+
 /** Is a compact text any of the form's labels (so it is not a value)? */
 export function isFormLabel(t: string): boolean {
   return (
-    Object.values(LABELS).some((re) => re.test(t)) ||
+    LABEL_PATTERNS.some((re) => re.test(t)) ||
     /^(主管部门|实施单位|单位编码|项目负责人|联系人|联系电话|资金用途)/.test(t)
   );
 }
