@@ -88,7 +88,8 @@ export class Grid {
         out[n++] = new NumberCell(c, cell);
         continue;
       }
-      const text = tidy(cellText(cell));
+      const v = cell.value;
+      const text = tidy(typeof v === 'string' ? v : cellText(cell));
       if (text === '') continue;
       out[n++] = { col: c, cell, text };
     }
