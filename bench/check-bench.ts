@@ -6,7 +6,8 @@
  * real catalog codes and names instead (what a real budget prints), and a merge-heavy workbook of stacked forms merged the way real
  * budgets merge them (labels over columns, 一级/二级指标 down rows) at 500 … 4,000 forms. Each size is measured
  * in a fresh process: (a) readXlsx, (b) review() — recognition and every rule — CPU time (median of 5, steadier
- * than wall time on a shared machine), check/read = (a + b) / a, and the peak RSS of the process after one check.
+ * than wall time on a shared machine), check/read = (a + b) / a, and the peak RSS of the process after one check,
+ * with the V8 flags the CLI runs with.
  * Run: npm run bench  (target: check/read ≤ 1.2; 8× size ≤ 9× time)
  */
 import { execFileSync } from 'child_process';
@@ -337,7 +338,9 @@ function measure(file: string): void {
 }
 
 function run(file: string): Measure {
-  const out = execFileSync(process.execPath, [...process.execArgv, __filename, '--measure', file], {
+  // the V8 flags bin/gouji.js sets, so the numbers are those of `gouji check`
+  const flags = ['--no-turbo-inlining'];
+  const out = execFileSync(process.execPath, [...flags, ...process.execArgv, __filename, '--measure', file], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,
   });
