@@ -22,6 +22,8 @@ const TERMINAL_END = /[。；;：:！？!?]$/;
 const CLAUSE_PUNCT = /[，,。；;]/;
 
 export function isTableRow(line: string): boolean {
+  // one cell without a tab
+  if (!line.includes('\t')) return false;
   return line.split('\t').filter((s) => s.trim() !== '').length >= 2;
 }
 
@@ -42,11 +44,8 @@ function bracketBalance(s: string): number {
  */
 export function prepareText(raw: string): PreparedText {
   // normalizeDigits turns the full-width comma into ',' — keep '，' so that "，825万元" is not read as a thousands group
-  const norm = normalizeDigits(raw)
-    .replace(/\r/g, '\n')
-    .split('')
-    .map((ch, i) => (raw[i] === '，' ? '，' : ch))
-    .join('');
+  // (normalised piece by piece between the '，': no digit sits next to one, so no piece reads differently)
+  const norm = raw.split('，').map(normalizeDigits).join('，').replace(/\r/g, '\n');
   const out: string[] = [];
   const map: number[] = [];
   const paragraphs: Span[] = [];
@@ -68,20 +67,19 @@ export function prepareText(raw: string): PreparedText {
     }
     if (!soft) {
       if (paraStart >= 0) {
-        paragraphs.push({ start: paraStart, end: out.length });
+        paragraphs.push({ start: paraStart, end: map.length });
         out.push('\n');
         map.push(start - 1);
       }
-      paraStart = out.length;
+      paraStart = map.length;
       para = '';
     }
-    for (let i = 0; i < trimmed.length; i++) {
-      out.push(trimmed[i]);
-      map.push(start + i);
-    }
+    // whole lines into the text, one offset per character into the map (map.length is the text's length)
+    out.push(trimmed);
+    for (let i = 0; i < trimmed.length; i++) map.push(start + i);
     para += trimmed;
   }
-  if (paraStart >= 0) paragraphs.push({ start: paraStart, end: out.length });
+  if (paraStart >= 0) paragraphs.push({ start: paraStart, end: map.length });
   return { text: out.join(''), map, paragraphs };
 }
 
