@@ -339,7 +339,7 @@ function measure(file: string): void {
 
 function run(file: string): Measure {
   // the V8 flags bin/gouji.js sets, so the numbers are those of `gouji check`
-  const flags = ['--no-turbo-inlining'];
+  const flags = ['--no-turbo-inlining', '--no-concurrent-recompilation'];
   const out = execFileSync(process.execPath, [...flags, ...process.execArgv, __filename, '--measure', file], {
     encoding: 'utf8',
     maxBuffer: 1 << 26,

@@ -41,6 +41,9 @@ function startWorker(init: WorkerInit): Worker {
   });
 }
 
+/** Files sent ahead to each worker. */
+const AHEAD = 2;
+
 function sizeOf(file: string): number {
   try {
     return statSync(file).size;
@@ -68,36 +71,46 @@ export async function runPool(files: string[], opts: PoolOptions): Promise<void>
 
   const order = files.map((f, i) => ({ i, size: sizeOf(f) })).sort((a, b) => b.size - a.size || a.i - b.i);
   let next = 0;
+  const retry: number[] = []; // files a lost worker had been sent but not started
+  const take = () => retry.shift() ?? (next < order.length ? order[next++].i : undefined);
+  const left = () => retry.length > 0 || next < order.length;
   let done = 0;
   const n = Math.min(opts.jobs, files.length);
   await new Promise<void>((resolve) => {
-    const busy = new Map<Worker, number>();
-    const finish = (w: Worker, index: number, outcome: Outcome) => {
-      busy.delete(w);
+    // each worker holds up to AHEAD files, so it never waits for the main thread between two of them
+    const inFlight = new Map<Worker, number[]>();
+    const finish = (index: number, outcome: Outcome) => {
       done++;
       opts.onOutcome(index, outcome);
       if (done === files.length) resolve();
     };
     const feed = (w: Worker) => {
-      if (next >= order.length) {
-        void w.terminate();
-        return;
+      const mine = inFlight.get(w) as number[];
+      while (mine.length < AHEAD && left()) {
+        const index = take() as number;
+        mine.push(index);
+        w.postMessage({ id: index, file: files[index] } satisfies WorkerTask);
       }
-      const index = order[next++].i;
-      busy.set(w, index);
-      w.postMessage({ id: index, file: files[index] } satisfies WorkerTask);
+      if (mine.length === 0) void w.terminate();
     };
     const spawn = () => {
       const w = startWorker({ settings, lang, needs });
+      inFlight.set(w, []);
       w.on('message', (m: { id: number; outcome: Outcome }) => {
-        finish(w, m.id, m.outcome);
+        const mine = inFlight.get(w) as number[];
+        mine.splice(mine.indexOf(m.id), 1);
+        finish(m.id, m.outcome);
         feed(w);
       });
       const lost = (why: string) => {
-        const index = busy.get(w);
-        if (index === undefined) return;
-        finish(w, index, failed(files[index], new Error(why)));
-        if (next < order.length) spawn();
+        const mine = inFlight.get(w);
+        if (!mine?.length) return;
+        inFlight.delete(w);
+        // the file it was reviewing (the first it was sent) is reported; the ones waiting go to another worker
+        const [index, ...waiting] = mine;
+        retry.push(...waiting);
+        finish(index, failed(files[index], new Error(why)));
+        if (left()) spawn();
       };
       w.on('error', (e: Error) => lost(e.message));
       w.on('exit', (code) => lost(`worker stopped (exit code ${code})`));
