@@ -25,11 +25,14 @@ export interface WorkerTask {
 export interface PoolOptions extends WorkerInit {
   jobs: number;
   io: CliIO;
+  /** The worker script (tests); the batch worker by default. */
+  workerScript?: string;
   /** Called once per file, in completion order. */
   onOutcome: (index: number, outcome: Outcome) => void;
 }
 
-function startWorker(init: WorkerInit): Worker {
+function startWorker(init: WorkerInit, script?: string): Worker {
+  if (script) return new Worker(script, { workerData: init });
   const js = join(__dirname, 'worker.js');
   if (existsSync(js)) return new Worker(js, { workerData: init });
   // running from the TypeScript sources (Jest, tsx): load the .ts worker through tsx's require hook
@@ -94,7 +97,7 @@ export async function runPool(files: string[], opts: PoolOptions): Promise<void>
       if (mine.length === 0) void w.terminate();
     };
     const spawn = () => {
-      const w = startWorker({ settings, lang, needs });
+      const w = startWorker({ settings, lang, needs }, opts.workerScript);
       inFlight.set(w, []);
       w.on('message', (m: { id: number; outcome: Outcome }) => {
         const mine = inFlight.get(w) as number[];
