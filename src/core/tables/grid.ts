@@ -59,10 +59,16 @@ export class Grid {
   /** Display text of the cell itself ('' when empty or a non-master merged cell). */
   ownText(row: number, col: number): string {
     if (col < 0 || col >= this.cols) return tidy(cellText(this.cell(row, col)));
-    // the row's cells are read once: their texts are this row's texts
-    for (const c of this.rowCells(row)) {
-      if (c.col === col) return c.text;
-      if (c.col > col) break;
+    // the row's cells are read once: their texts are this row's texts (found by halving: rows can be wide)
+    const cells = this.rowCells(row);
+    let lo = 0;
+    let hi = cells.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cells[mid].col;
+      if (c === col) return cells[mid].text;
+      if (c < col) lo = mid + 1;
+      else hi = mid - 1;
     }
     return '';
   }
