@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { loadCatalog, parentCode } from '../src/core/catalog';
+import { CLI_V8_FLAGS } from '../src/cli/v8-flags';
 import { review } from '../src/core/review';
 import { readXlsx } from '../src/xlsx/read';
 
@@ -339,11 +340,14 @@ function measure(file: string): void {
 
 function run(file: string): Measure {
   // the V8 flags bin/gouji.js sets, so the numbers are those of `gouji check`
-  const flags = ['--no-turbo-inlining', '--no-concurrent-recompilation'];
-  const out = execFileSync(process.execPath, [...flags, ...process.execArgv, __filename, '--measure', file], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [...CLI_V8_FLAGS, ...process.execArgv, __filename, '--measure', file],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    },
+  );
   return JSON.parse(out.trim().split('\n').pop() as string) as Measure;
 }
 

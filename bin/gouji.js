@@ -3,13 +3,12 @@
 // Exit codes are set, never forced with process.exit(): Node exits once stdout has drained, so a long report
 // piped into another program arrives whole.
 
-// A review is a short run, and a batch keeps every core busy with its workers. Measured on 2 cores: with
-// TurboFan's inlining, up to 40 % of the CPU went to background compilation (a 200-file batch on one thread:
-// 8.0 → 5.2 s CPU without it; one bench 1× check: 2.2 → 1.6 s), and background compile threads only competed
-// with the other worker (--jobs 2: 4.4 → 3.7 s wall). Both are compiler flags, set before any of the CLI's code
-// is compiled or a worker starts (garbage-collector flags must not be changed at run time: V8 aborts).
-require('v8').setFlagsFromString('--no-turbo-inlining');
-require('v8').setFlagsFromString('--no-concurrent-recompilation');
+// V8 flags first, before any of the CLI's code is compiled or a worker starts (see src/cli/v8-flags.ts)
+try {
+  for (const flag of require('../lib/cli/v8-flags.js').CLI_V8_FLAGS) require('v8').setFlagsFromString(flag);
+} catch {
+  // not built yet: said below
+}
 let cli;
 try {
   cli = require('../lib/cli/main.js');
