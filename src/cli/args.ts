@@ -1,6 +1,5 @@
 /** A small argument parser: positionals, boolean flags and flags with a value. */
-import { declaredFindingIds } from '../core/registry';
-import { Settings } from '../core/settings';
+import type { Settings } from '../core/settings';
 import { validateSettings } from '../core/settings-schema';
 import { CliError, CliIO, readInput } from './io';
 
@@ -69,6 +68,9 @@ export function settingsFlag(args: ParsedArgs, io: CliIO): Partial<Settings> {
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new CliError(`配置文件应为一个 JSON 对象 / the config file must hold one JSON object: ${path}`);
+  // the rule registry (every rule module) is loaded only when a config file is read
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { declaredFindingIds } = require('../core/registry') as typeof import('../core/registry');
   const { settings, problems } = validateSettings(parsed, declaredFindingIds());
   if (problems.length > 0)
     throw new CliError(

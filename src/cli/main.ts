@@ -1,10 +1,5 @@
 /** The `gouji` command: check, fill, summary, review, rules. Exit 0 ok, 1 error-level findings, 2 bad usage or unreadable file. */
-import { XlsxWriteError } from '../xlsx';
-import { runCheck } from './check';
-import { runFill } from './fill';
-import { runReview } from './review';
-import { runRules } from './rules';
-import { runSummary } from './summary';
+import { XlsxWriteError } from '../xlsx/sheet-edit';
 import { CliError, CliIO, nodeIO } from './io';
 
 const HELP = `gouji — 勾稽: review Chinese budget and performance workbooks
@@ -25,12 +20,13 @@ const HELP = `gouji — 勾稽: review Chinese budget and performance workbooks
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
+// each command's modules load when it runs (a batch's main thread then loads no review code)
 const COMMANDS: Record<string, Command> = {
-  check: runCheck,
-  fill: runFill,
-  summary: runSummary,
-  review: runReview,
-  rules: runRules,
+  check: async (a, io) => (await import('./check')).runCheck(a, io),
+  fill: async (a, io) => (await import('./fill')).runFill(a, io),
+  summary: async (a, io) => (await import('./summary')).runSummary(a, io),
+  review: async (a, io) => (await import('./review')).runReview(a, io),
+  rules: async (a, io) => (await import('./rules')).runRules(a, io),
 };
 
 export async function run(argv: string[], io: CliIO = nodeIO): Promise<number> {

@@ -6,8 +6,7 @@
  */
 import { availableParallelism, cpus } from 'os';
 import { extname } from 'path';
-import { Lang, Level } from '../../core/model/findings';
-import { newXlsx } from '../../xlsx/new-workbook';
+import type { Lang, Level } from '../../core/model/findings';
 import { ParsedArgs, settingsFlag } from '../args';
 import { assertNotInput, CliError, CliIO, nodeIO, writeOutput } from '../io';
 import { expandInputs } from './inputs';
@@ -16,7 +15,6 @@ export { isMany } from './inputs';
 import { Outcome, failed } from './outcome';
 import { runPool } from './pool';
 import { Progress } from './progress';
-import { findingsCsv, reviewSheets } from './review-book';
 
 const W = {
   zh: {
@@ -126,6 +124,11 @@ export async function runBatch(args: ParsedArgs, io: CliIO): Promise<number> {
   const unreadable = done.filter((o) => !o.ok).length;
   if (!json) io.stdout(`\n${W[lang].total(done.length, unreadable, counts)}\n`);
   if (typeof report === 'string') {
+    // the report writer is loaded only when a report is asked for
+    const [{ findingsCsv, reviewSheets }, { newXlsx }] = await Promise.all([
+      import('./review-book'),
+      import('../../xlsx/new-workbook'),
+    ]);
     const bytes = /\.csv$/i.test(report) ? findingsCsv(done, lang) : newXlsx(reviewSheets(done, lang));
     writeOutput(io, report, bytes);
     io.stderr(`${W[lang].report(report)}\n`);

@@ -6,10 +6,10 @@
 import { existsSync, statSync } from 'fs';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
-import { Lang } from '../../core/model/findings';
-import { Settings } from '../../core/settings';
+import type { Lang } from '../../core/model/findings';
+import type { Settings } from '../../core/settings';
 import { CliIO, readInput } from '../io';
-import { checkBytes, failed, Needs, Outcome } from './outcome';
+import { failed, Needs, Outcome } from './outcome';
 
 export interface WorkerInit {
   settings: Partial<Settings>;
@@ -59,6 +59,8 @@ function sizeOf(file: string): number {
 export async function runPool(files: string[], opts: PoolOptions): Promise<void> {
   const { settings, lang, needs } = opts;
   if (opts.jobs <= 1 || files.length <= 1) {
+    // the review is loaded only here: with workers, the main thread never needs it
+    const { checkBytes } = await import('./review-file');
     for (let i = 0; i < files.length; i++) {
       let outcome: Outcome;
       try {

@@ -1,7 +1,8 @@
 /** A batch worker thread: reviews the files the pool sends, one at a time, and posts each outcome back. */
 import { parentPort, workerData } from 'worker_threads';
 import { nodeIO, readInput } from '../io';
-import { checkBytes, failed, Outcome } from './outcome';
+import { failed, Outcome } from './outcome';
+import { checkBytes } from './review-file';
 import type { WorkerInit, WorkerTask } from './pool';
 
 const init = workerData as WorkerInit;
