@@ -1,6 +1,13 @@
+import { inflateRawSync } from 'zlib';
 import { Workbook } from '../core/model/workbook';
 import { readXlsx, XlsxReadError } from '../xlsx';
+import { Inflater, setInflater } from '../xlsx/zip';
 import { CliError } from './io';
+
+// Node's zlib inflates in native code: 3–5× fflate's speed, and nothing for each worker's JIT to warm up
+export const nativeInflater: Inflater = (compressed, size) =>
+  inflateRawSync(compressed, { maxOutputLength: Math.max(size, 1) });
+setInflater(nativeInflater);
 
 /** Read an .xlsx; unreadable files become one clear line (exit 2). */
 export function loadWorkbook(bytes: Uint8Array, file: string): Workbook {

@@ -199,6 +199,19 @@ function isAscii(b: Uint8Array): boolean {
  * Uncompressed bytes of an entry; verifies the CRC. The declared size is checked against the part limit first,
  * and the output buffer has exactly that size, so a stream that inflates to more (a lying zip bomb) stops there.
  */
+/** Raw-deflate decompression into exactly `size` bytes (throws on bad data or more output). */
+export type Inflater = (compressed: Uint8Array, size: number) => Uint8Array;
+
+export const fflateInflater: Inflater = (compressed, size) =>
+  inflateSync(compressed, { out: new Uint8Array(size) });
+
+let inflater = fflateInflater;
+
+/** Use another inflater (the CLI uses Node's native zlib; the browser keeps fflate). */
+export function setInflater(fn: Inflater): void {
+  inflater = fn;
+}
+
 export function inflateEntry(entry: ZipEntry): Uint8Array {
   if (entry.flags & 1) throw new ZipFormatError(`entry ${entry.name} is encrypted`);
   if (entry.size > ZIP_LIMITS.maxPartSize)
@@ -207,7 +220,7 @@ export function inflateEntry(entry: ZipEntry): Uint8Array {
   if (entry.method === 0) out = entry.compressed;
   else if (entry.method === 8) {
     try {
-      out = inflateSync(entry.compressed, { out: new Uint8Array(entry.size) });
+      out = inflater(entry.compressed, entry.size);
     } catch {
       throw new ZipFormatError(`entry ${entry.name} cannot be inflated`);
     }
