@@ -5,15 +5,19 @@
  * workbooks are generated into bench/output/batch/ (kept between runs; delete the folder to regenerate):
  * varied sizes (30–2,000 code rows per table, 0–60 绩效目标表 forms), layouts (joined or split 类/款/项 codes,
  * 元 or 万元, sheet order, with or without a 收支总表) and planted errors (a 项 whose 合计 is off, a 款 that is
- * not the sum of its 项). The built CLI (lib/, `npm run build:cli`) runs as a child process, as a reviewer
- * runs it; each setting is run several times, alternating, and the median wall time is reported with the
- * child's CPU time and the machine's load average (the 2 cores are shared).
+ * not the sum of its 项); their names are made up, so most codes also get codes/unknown or codes/name warnings.
+ * A second folder is a season of real-sized files: the 12 real published budgets of test/data copied 16 times
+ * (192 files, 0–38 findings each). The built CLI (lib/, `npm run build:cli`) runs as a child process, as a
+ * reviewer runs it; each setting is run several times, alternating, and the median wall time is reported with
+ * the best run, the child's CPU time and the machine's load average (the 2 cores are shared; run to run the same
+ * work takes up to a third longer, so the pairwise ratios matter more than any single time).
  *
  * Run: npm run build:cli && npx tsx bench/batch-bench.ts [runs]
  */
 import { spawnSync } from 'child_process';
 import {
   closeSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -27,7 +31,9 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 
 const ROOT = join(__dirname, '..');
-const DIR = process.env.BATCH_DIR ?? join(__dirname, 'output', 'batch');
+const OUT = join(__dirname, 'output');
+const DIR = process.env.BATCH_DIR ?? join(OUT, 'batch');
+const REAL_COPIES = 16;
 const FILES = Number(process.env.BATCH_FILES) || 200;
 const VERSION = '1'; // bump when the generator changes
 const RUNS = Number(process.argv[2]) || 3;
@@ -252,12 +258,12 @@ interface Run {
 
 const TASKSET = ['/usr/bin/taskset', '/bin/taskset'].find((p) => existsSync(p));
 
-function check(jobs?: number, oneCore = false): Run {
+function check(dir: string, jobs?: number, oneCore = false): Run {
   const args = [
     ...(oneCore && TASKSET ? ['-c', '0', process.execPath] : []),
     join(ROOT, 'bin', 'gouji.js'),
     'check',
-    DIR,
+    dir,
     '--json',
     ...(jobs ? ['--jobs', String(jobs)] : []),
   ];
@@ -265,7 +271,7 @@ function check(jobs?: number, oneCore = false): Run {
   const load = loadavg()[0];
   // the JSON Lines go to a file, as `gouji check <folder> --json > out.jsonl` does (36 MB through a pipe would
   // have this process read them on the same two cores)
-  const outFile = join(DIR, '..', 'batch-out.jsonl');
+  const outFile = join(OUT, 'batch-out.jsonl');
   const out = openSync(outFile, 'w');
   const t0 = performance.now();
   const cmd = oneCore && TASKSET ? TASKSET : process.execPath;
@@ -278,20 +284,30 @@ function check(jobs?: number, oneCore = false): Run {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function main(): Promise<void> {
-  if (!existsSync(join(ROOT, 'lib', 'cli', 'batch', 'worker.js')))
-    throw new Error('the CLI is not built: run `npm run build:cli` first');
-  await generate();
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.xlsx')).length;
+/** The 12 real published budgets of test/data, copied 16 times: a season of real-sized files (192). */
+function realSeason(): string {
+  const src = join(ROOT, 'test', 'data', 'real-budgets');
+  const dir = join(OUT, 'real');
+  const books = readdirSync(src).filter((f) => f.endsWith('.xlsx'));
+  if (existsSync(dir) && readdirSync(dir).length === books.length * REAL_COPIES) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let k = 1; k <= REAL_COPIES; k++)
+    for (const f of books) copyFileSync(join(src, f), join(dir, `${String(k).padStart(2, '0')}-${f}`));
+  return dir;
+}
+
+function measure(dir: string, what: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.xlsx')).length;
   const cores = availableParallelism();
   const core: Run[] = [];
   const one: Run[] = [];
   const all: Run[] = [];
-  check(); // warm the file cache
+  check(dir); // warm the file cache
   for (let k = 0; k < RUNS; k++) {
-    if (TASKSET) core.push(check(1, true));
-    one.push(check(1));
-    all.push(check());
+    if (TASKSET) core.push(check(dir, 1, true));
+    one.push(check(dir, 1));
+    all.push(check(dir));
   }
   const results = all[0].lines.map(
     (l) => JSON.parse(l) as { counts?: Record<string, number>; error?: string },
@@ -299,23 +315,35 @@ async function main(): Promise<void> {
   const sum = (key: string) => results.reduce((s, r) => s + (r.counts?.[key] ?? 0), 0);
   if (all[0].lines.join('\n') !== one[0].lines.join('\n')) throw new Error('--jobs 1 and the default differ');
   console.log(
-    `batch: ${files} generated workbooks, ${results.filter((r) => r.error).length} unreadable; findings: ` +
+    `batch: ${files} ${what}, ${results.filter((r) => r.error).length} unreadable; findings: ` +
       `${sum('error')} errors, ${sum('warning')} warnings, ${sum('info')} info (the same at every --jobs)`,
   );
+  const s = (ms: number) => (ms / 1000).toFixed(2);
   const fmt = (runs: Run[]) =>
-    `median wall ${(median(runs.map((r) => r.wall)) / 1000).toFixed(2)} s, CPU ${(median(runs.map((r) => r.cpu)) / 1000).toFixed(2)} s ` +
-    `(runs: ${runs.map((r) => (r.wall / 1000).toFixed(2)).join(' / ')} s; load avg ${runs.map((r) => r.load.toFixed(2)).join(' / ')})`;
+    `median wall ${s(median(runs.map((r) => r.wall)))} s (best ${s(Math.min(...runs.map((r) => r.wall)))}), ` +
+    `CPU ${s(median(runs.map((r) => r.cpu)))} s ` +
+    `(runs: ${runs.map((r) => s(r.wall)).join(' / ')} s; load avg ${runs.map((r) => r.load.toFixed(2)).join(' / ')})`;
   if (TASKSET) console.log(`  one core (--jobs 1, taskset -c 0): ${fmt(core)}`);
   console.log(`  --jobs 1: ${fmt(one)}`);
   console.log(`  --jobs ${cores} (default, ${cores} cores): ${fmt(all)}`);
-  const speedUp = (base: Run[], label: string) =>
+  const speedUp = (base: Run[], label: string) => {
+    const ratios = base.map((r, k) => r.wall / all[k].wall);
     console.log(
       `  speed-up over ${label}: ${(median(base.map((r) => r.wall)) / median(all.map((r) => r.wall))).toFixed(2)}× ` +
-        `(pairwise: ${base.map((r, k) => (r.wall / all[k].wall).toFixed(2)).join(' / ')})`,
+        `(pairwise: ${ratios.map((x) => x.toFixed(2)).join(' / ')}; median ${median(ratios).toFixed(2)})`,
     );
+  };
   if (TASKSET) speedUp(core, 'one core');
   speedUp(one, '--jobs 1 unpinned');
   console.log(`  target: ≥ 1.7 on 2 cores`);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'lib', 'cli', 'batch', 'worker.js')))
+    throw new Error('the CLI is not built: run `npm run build:cli` first');
+  await generate();
+  measure(DIR, 'generated workbooks');
+  measure(realSeason(), `real published budgets (the ${REAL_COPIES} copies of test/data/real-budgets)`);
 }
 
 main().catch((e) => {
