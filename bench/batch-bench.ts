@@ -288,12 +288,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 function realSeason(): string {
   const src = join(ROOT, 'test', 'data', 'real-budgets');
   const dir = join(OUT, 'real');
-  const books = readdirSync(src).filter((f) => f.endsWith('.xlsx'));
-  if (existsSync(dir) && readdirSync(dir).length === books.length * REAL_COPIES) return dir;
+  // copied afresh each run (a few hundred KB): the copies can never be older than test/data
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (let k = 1; k <= REAL_COPIES; k++)
-    for (const f of books) copyFileSync(join(src, f), join(dir, `${String(k).padStart(2, '0')}-${f}`));
+  for (const f of readdirSync(src).filter((x) => x.endsWith('.xlsx')))
+    for (let k = 1; k <= REAL_COPIES; k++)
+      copyFileSync(join(src, f), join(dir, `${String(k).padStart(2, '0')}-${f}`));
   return dir;
 }
 
