@@ -8,15 +8,26 @@
  * in a fresh process: (a) readXlsx, (b) review() — recognition and every rule — CPU time (median of 5, steadier
  * than wall time on a shared machine), check/read = (a + b) / a, and the peak RSS of the process after one check,
  * with the V8 flags the CLI runs with.
+ * Then, for the 1× workbooks, where review() spends its time: each part of recognition, the rules by group and the
+ * findings' sort, CPU ms of the first review in a fresh process (cold, as a single `gouji check` runs it) and the
+ * median of the next five (warm), with the findings each rule group returns and the collector's pauses
+ * (BENCH_BY_RULE=1: by rule instead of by group).
  * Run: npm run bench  (target: check/read ≤ 1.2; 8× size ≤ 9× time)
  */
 import { execFileSync } from 'child_process';
 import { mkdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
+import { PerformanceEntry, PerformanceObserver } from 'perf_hooks';
 import ExcelJS from 'exceljs';
 import { loadCatalog, parentCode } from '../src/core/catalog';
 import { CLI_V8_FLAGS } from '../src/cli/v8-flags';
-import { review } from '../src/core/review';
+import { findNarrativeCells } from '../src/core/narrative/extract';
+import { recognizePerformanceForms } from '../src/core/performance/recognize';
+import { recognize, review, runRule, sortFindings } from '../src/core/review';
+import { allRules } from '../src/core/rules';
+import { withSettings } from '../src/core/settings';
+import { recognizeBudgetTables } from '../src/core/tables/recognize';
+import { Finding } from '../src/core/model/findings';
 import { readXlsx } from '../src/xlsx/read';
 
 const OUT = join(__dirname, 'output');
@@ -338,6 +349,90 @@ function measure(file: string): void {
   console.log(JSON.stringify(out));
 }
 
+/** CPU ms of each part of one review (the parts review() runs, in its order), and the findings per rule group. */
+function reviewParts(wb: ReturnType<typeof readXlsx>): {
+  ms: Map<string, number>;
+  findings: Map<string, number>;
+} {
+  const ms = new Map<string, number>();
+  const findings = new Map<string, number>();
+  const time = <T>(part: string, fn: () => T): T => {
+    const c0 = process.cpuUsage();
+    const result = fn();
+    const c = process.cpuUsage(c0);
+    ms.set(part, (ms.get(part) ?? 0) + (c.user + c.system) / 1000);
+    return result;
+  };
+  time('recognition: budget tables', () => recognizeBudgetTables(wb));
+  time('recognition: performance forms', () => recognizePerformanceForms(wb));
+  time('recognition: narrative cells', () => findNarrativeCells(wb));
+  // the context the rules read (recognised again, untimed: the three parts above are what it runs)
+  const { ctx } = recognize(wb, withSettings());
+  const all: Finding[] = [];
+  for (const rule of allRules) {
+    const part = process.env.BENCH_BY_RULE ? rule.meta.id : `rules: ${rule.meta.group}`;
+    const out = time(part, () => runRule(rule, ctx));
+    findings.set(part, (findings.get(part) ?? 0) + out.length);
+    for (const f of out) all.push(f);
+  }
+  time('sorting the findings', () => sortFindings(all, wb));
+  return { ms, findings };
+}
+
+/** In a fresh process: the parts of a cold review, then the median of five warm ones; one JSON line. */
+async function measureParts(file: string): Promise<void> {
+  const wb = readXlsx(new Uint8Array(readFileSync(file)), 'bench.xlsx');
+  // the collector's pauses on this thread during each review (reported after it, so each pass is awaited)
+  const gcs: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => gcs.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const pass = async () => {
+    gcs.length = 0;
+    const t0 = performance.now();
+    const parts = reviewParts(wb);
+    const t1 = performance.now();
+    await new Promise((r) => setTimeout(r, 20));
+    const gc = gcs.filter((e) => e.startTime >= t0 && e.startTime < t1).reduce((s, e) => s + e.duration, 0);
+    return { ...parts, gc };
+  };
+  const cold = await pass();
+  const warm: (typeof cold)[] = [];
+  for (let i = 0; i < 5; i++) warm.push(await pass());
+  observer.disconnect();
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[2];
+  const rows = [...cold.ms.keys()].map((part) => ({
+    part,
+    cold: cold.ms.get(part) ?? 0,
+    warm: median(warm.map((w) => w.ms.get(part) ?? 0)),
+    findings: cold.findings.get(part),
+  }));
+  console.log(JSON.stringify({ rows, gc: { cold: cold.gc, warm: median(warm.map((w) => w.gc)) } }));
+}
+
+function reportParts(label: string, file: string): void {
+  const out = execFileSync(
+    process.execPath,
+    [...CLI_V8_FLAGS, ...process.execArgv, __filename, '--parts', file],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  const { rows, gc } = JSON.parse(out.trim().split('\n').pop() as string) as {
+    rows: { part: string; cold: number; warm: number; findings?: number }[];
+    gc: { cold: number; warm: number };
+  };
+  const sum = (k: 'cold' | 'warm') => rows.reduce((s, r) => s + r[k], 0);
+  const line = (part: string, cold: number, warm: number, tail = '') =>
+    console.log(
+      `  ${part.padEnd(34)} cold ${cold.toFixed(0).padStart(5)} | warm ${warm.toFixed(0).padStart(5)}${tail}`,
+    );
+  console.log(
+    `\n${label}: review() by part, CPU ms (cold: first review in a fresh process; warm: median of the next 5)`,
+  );
+  for (const r of rows)
+    line(r.part, r.cold, r.warm, r.findings !== undefined ? ` | ${r.findings} findings` : '');
+  line('total', sum('cold'), sum('warm'));
+  line('of which GC pauses (wall ms)', gc.cold, gc.warm);
+}
+
 function run(file: string): Measure {
   // the V8 flags bin/gouji.js sets, so the numbers are those of `gouji check`
   const out = execFileSync(
@@ -369,6 +464,7 @@ function report(label: string, file: string, base?: Measure): Measure {
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--measure') return measure(process.argv[3]);
+  if (process.argv[2] === '--parts') return await measureParts(process.argv[3]);
   mkdirSync(OUT, { recursive: true });
   const only = process.argv[2] === '--quick' ? [1] : SCALES;
   console.log('CPU ms, median of 5 runs, each size in a fresh process');
@@ -396,6 +492,9 @@ async function main(): Promise<void> {
     const m = report(`merge-heavy ${500 * k} forms`, file, base);
     base ??= m;
   }
+  reportParts('budget + forms 1×', join(OUT, 'check-bench-1x.xlsx'));
+  reportParts('budget + forms 1×, catalog codes', join(OUT, 'check-bench-catalog-1x.xlsx'));
+  reportParts('merge-heavy 500 forms', join(OUT, 'merge-heavy-1x.xlsx'));
 }
 
 main().catch((e) => {
