@@ -63,7 +63,9 @@ export function runRule(rule: Rule, ctx: ReviewContext): Finding[] {
   // reports of one message come in runs: resolve a message id once per run
   let lastId: string | undefined;
   let declared: ReturnType<typeof declaredMessage> | undefined;
-  for (const r of rule.check(ctx)) {
+  const reports = rule.check(ctx);
+  for (let i = 0; i < reports.length; i++) {
+    const r = reports[i];
     if (r.messageId !== lastId || !declared) {
       declared = declaredMessage(rule, r.messageId);
       lastId = r.messageId;
@@ -116,7 +118,8 @@ export function review(
       ];
     }
     // one push per finding: spreading 100,000+ findings into push() overflows the stack
-    for (const f of applyLevels(out, settings.rules)) findings.push(f);
+    const kept = applyLevels(out, settings.rules);
+    for (let i = 0; i < kept.length; i++) findings.push(kept[i]);
   }
   sortFindings(findings, workbook);
   return {

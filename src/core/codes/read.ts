@@ -256,7 +256,10 @@ export function readCodes(ctx: ReviewContext): CodeReading[] {
   return memo(ctx, 'codes/read', () => {
     const index = reviewIndex(ctx);
     const out: CodeReading[] = [];
-    for (const t of ctx.tables) for (const r of readTableCodes(t, index.sheet(t.sheet))) out.push(r);
+    for (const t of ctx.tables) {
+      const readings = readTableCodes(t, index.sheet(t.sheet));
+      for (let i = 0; i < readings.length; i++) out.push(readings[i]);
+    }
     return out;
   });
 }
@@ -474,7 +477,8 @@ function readGroup(
 export function codeCells(r: CodeReading, withName = false): CellRef[] {
   const cells: CellRef[] = [];
   let nameShown = false;
-  for (const p of r.parts) {
+  for (let i = 0; i < r.parts.length; i++) {
+    const p = r.parts[i];
     if (p.col === r.nameCol) nameShown = true;
     if (!p.inherited) cells.push({ sheet: r.sheet.name, cell: toA1(r.row.row, p.col) });
   }
@@ -518,13 +522,15 @@ export function duplicateCodes(readings: CodeReading[]): [CodeReading, CodeReadi
   };
   // a 部门 code printed beside a 政府 code: the pair is the row's code (301 with 501 机关 and again with 505 事业单位)
   const beside = new Map<string, Map<number, string>>();
-  for (const r of readings)
+  for (let i = 0; i < readings.length; i++) {
+    const r = readings[i];
     if (r.group === 1 && r.code) {
       const k = tableKey(r.table);
       let m = beside.get(k);
       if (!m) beside.set(k, (m = new Map()));
       m.set(r.rowIndex, r.code);
     }
+  }
   // per table and block, the first reading of each code (with its 政府 code after a '|', codes having none);
   // readings come table by table, row by row: the current table's and block's maps are kept at hand
   const seen = new Map<string, Map<number, Map<string, CodeReading>>>();
@@ -534,7 +540,8 @@ export function duplicateCodes(readings: CodeReading[]): [CodeReading, CodeReadi
   let govCodes: Map<number, string> | undefined;
   let blockNo = -1;
   let inBlock = new Map<string, CodeReading>();
-  for (const r of readings) {
+  for (let i = 0; i < readings.length; i++) {
+    const r = readings[i];
     if (!r.code || r.group !== 0) continue;
     if (r.table !== table) {
       table = r.table;

@@ -29,6 +29,6 @@ export const LEVELS: Level[] = ['error', 'warning', 'info'];
 
 export function countByLevel(findings: Finding[]): Record<Level, number> {
   const counts: Record<Level, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.level]++;
+  for (let i = 0; i < findings.length; i++) counts[findings[i].level]++;
   return counts;
 }

@@ -49,7 +49,7 @@ export class SheetReader {
   private mergeAt(row: number, col: number): CellRange | undefined {
     const list = this.rowMerges[row];
     if (!list) return undefined;
-    for (const m of list) if (col >= m.left && col <= m.right) return m;
+    for (let i = 0; i < list.length; i++) if (col >= list[i].left && col <= list[i].right) return list[i];
     return undefined;
   }
 
@@ -135,19 +135,23 @@ export class SheetReader {
     const cols: number[] = [];
     if (own) for (let c = 0; c < own.length && c < this.cols; c++) if (own[c]) cols.push(c);
     // merged ranges show their top-left text from their left column on (a column met twice is read once)
-    for (const m of merges) if (m.left >= 0 && m.left < this.cols) cols.push(m.left);
+    for (let i = 0; i < merges.length; i++)
+      if (merges[i].left >= 0 && merges[i].left < this.cols) cols.push(merges[i].left);
     cols.sort(ascending);
     let covered = -1;
-    for (const c of cols) {
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i];
       if (c <= covered) continue;
       // one pass over the row's merges: the first covering one ends the cell (mergeRight), the last one shows
       let first: CellRange | undefined;
       let last: CellRange | undefined;
-      for (const m of merges)
+      for (let k = 0; k < merges.length; k++) {
+        const m = merges[k];
         if (c >= m.left && c <= m.right) {
           first ??= m;
           last = m;
         }
+      }
       const cell = last ? getCell(this.sheet, last.top, last.left) : getCell(this.sheet, row, c);
       if (this.add(out, c, valueText(cell))) covered = first ? first.right : c;
     }
@@ -165,7 +169,9 @@ export class SheetReader {
 
   /** The first 元 or 万元 unit stated on a row (unit line or bracketed unit), left to right. */
   rowUnit(row: number): '元' | '万元' | undefined {
-    for (const { text } of this.rowCells(row)) {
+    const cells = this.rowCells(row);
+    for (let i = 0; i < cells.length; i++) {
+      const text = cells[i].text;
       // every unit names 元 (元 / 万元 / 千元 / 亿元): most cells need no parsing
       if (!text.includes('元')) continue;
       const u = unitOf(text);
@@ -198,7 +204,9 @@ export class SheetReader {
     isLabel?: (text: string) => boolean,
   ): { pos: CellPos; text: string } | undefined {
     const after = this.mergeRight(row, col);
-    for (const c of this.rowCells(row)) {
+    const cells = this.rowCells(row);
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
       if (c.col <= after) continue;
       if (isLabel && isLabel(c.key)) return undefined;
       return { pos: this.anchor(row, c.col), text: c.text };

@@ -23,12 +23,15 @@ export function findGridHeaders(r: SheetReader, selfEvaluation = false): GridHea
     const cells = r.rowCells(row);
     // most rows have no role at all: their columns and texts are never collected
     let cols: Partial<Record<GridRole, number>> | undefined;
-    for (const { col, role } of cells) if (role && (cols ??= {})[role] === undefined) cols[role] = col;
+    for (let i = 0; i < cells.length; i++) {
+      const { col, role } = cells[i];
+      if (role && (cols ??= {})[role] === undefined) cols[role] = col;
+    }
     if (cols?.level3 === undefined) continue;
     if (selfEvaluation ? cols.actual === undefined : cols.actual !== undefined) continue;
     if (cols.target === undefined) continue;
     const texts = new Map<number, string>();
-    for (const { col, key } of cells) texts.set(col, key);
+    for (let i = 0; i < cells.length; i++) texts.set(cells[i].col, cells[i].key);
     out.push({ row, cols, texts });
   }
   return out;
@@ -171,14 +174,27 @@ function isStopRow(r: SheetReader, row: number, h: GridHeader): boolean {
   if (STOP_ROW.test(first)) return true;
   if (/绩效目标表/.test(first) && cells.length === 1) return true;
   // a new form's amounts block
-  return cells.some(
-    (c) => c.col < (h.cols.level3 ?? 0) + 1 && (LABELS.total.test(c.key) || LABELS.projectName.test(c.key)),
-  );
+  const before = (h.cols.level3 ?? 0) + 1;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c.col < before && (LABELS.total.test(c.key) || LABELS.projectName.test(c.key))) return true;
+  }
+  return false;
 }
 
 /** Every label a form head is read for below has one of these characters: other cells need no test. */
 const HEAD_WORD = /[目项分额预总拨资结]/;
 const AMOUNT_KEYS = ['total', 'projectTotal', 'fiscal', 'carry', 'other'] as const;
+
+/** The last column any cell (or merge) of rows top…bottom reaches. */
+function rightEdge(r: SheetReader, top: number, bottom: number): number {
+  let right = 0;
+  for (let row = top; row <= bottom; row++) {
+    const cells = r.rowCells(row);
+    for (let i = 0; i < cells.length; i++) right = Math.max(right, r.mergeRight(row, cells[i].col));
+  }
+  return right;
+}
 
 function stackedForm(
   sheet: Sheet,
@@ -198,7 +214,9 @@ function stackedForm(
   let executionPoints: number | undefined;
   let top = h.row;
   for (let row = headTop; row < h.row; row++) {
-    for (const { col, key: t } of r.rowCells(row)) {
+    const cells = r.rowCells(row);
+    for (let i = 0; i < cells.length; i++) {
+      const { col, key: t } = cells[i];
       if (!HEAD_WORD.test(t)) continue;
       if (/绩效目标表/.test(t) || LABELS.projectName.test(t)) top = Math.min(top, row);
       if (LABELS.projectName.test(t)) {
@@ -208,7 +226,8 @@ function stackedForm(
         continue;
       }
       if (/执行率分值/.test(t)) executionPoints = headerPoints(t);
-      for (const key of AMOUNT_KEYS) {
+      for (let k = 0; k < AMOUNT_KEYS.length; k++) {
+        const key = AMOUNT_KEYS[k];
         if (!LABELS[key].test(t) || (key !== 'carry' && /上年/.test(t))) continue;
         const v = r.valueRightOf(row, col, isFormLabel);
         amounts.push({
@@ -226,9 +245,7 @@ function stackedForm(
   const pick = (key: string) => amounts.find((a) => a.key === key);
   const total = pick('total');
   const unit = unitAbove(r, headTop, h.row) ?? unitAbove(r, 0, headTop) ?? '万元';
-  let right = 0;
-  for (let row = top; row <= grid.lastRow; row++)
-    for (const c of r.rowCells(row)) right = Math.max(right, r.mergeRight(row, c.col));
+  const right = rightEdge(r, top, grid.lastRow);
   const weightText = h.cols.weight !== undefined ? h.texts.get(h.cols.weight) : undefined;
   const points = weightText ? headerPoints(weightText) : undefined;
   return {
@@ -319,9 +336,7 @@ function listForms(
     grid.indicators = grid.indicators.filter((i) => rows.has(i.row));
     const amountPos = cols.amount !== undefined ? r.anchor(g.first, cols.amount) : undefined;
     const total = cols.amount !== undefined ? r.number(g.first, cols.amount) : undefined;
-    let right = 0;
-    for (let row = g.first; row <= g.last; row++)
-      for (const c of r.rowCells(row)) right = Math.max(right, r.mergeRight(row, c.col));
+    const right = rightEdge(r, g.first, g.last);
     const weightText = cols.weight !== undefined ? h.texts.get(cols.weight) : undefined;
     const points = weightText ? headerPoints(weightText) : undefined;
     forms.push({

@@ -33,8 +33,10 @@ export function readBody(grid: Grid, title: TitleRow, span: HeaderSpan, end: num
     const cells = grid.rowCells(row);
     if (cells.length === 0) continue;
     let hasNumber = false;
-    for (const c of cells)
+    for (let i = 0; i < cells.length && !hasNumber; i++) {
+      const c = cells[i];
       if (c.col >= left && c.col <= right && typeof c.cell.value === 'number') hasNumber = true;
+    }
     // a row with a code or an amount cannot be a repeated header; only text rows are compared
     const codeLike = hasNumber || /^\d{3,9}$/.test(compact(cells[0].text));
     if (isColumnNumberRow(grid, row) || (!codeLike && headerSigs.has(signature(grid, row, left, right)))) {

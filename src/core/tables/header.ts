@@ -26,7 +26,8 @@ export function isColumnNumberRow(grid: Grid, row: number): boolean {
   let ints = 0;
   let last = 0;
   let marker = false;
-  for (const { cell, text } of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const { cell, text } = cells[i];
     const s = compact(text);
     if (/^(栏次|\*+|—|-|行次|序号)$/.test(s)) {
       marker = true;
@@ -180,8 +181,8 @@ function roleOf(
   let numbers = 0;
   let words = 0;
   let percents = 0;
-  for (const r of dataRows) {
-    const cell = grid.cell(r, col);
+  for (let i = 0; i < dataRows.length; i++) {
+    const cell = grid.cell(dataRows[i], col);
     if (!cell || cell.value === null) continue;
     if (typeof cell.value === 'number') {
       numbers++;

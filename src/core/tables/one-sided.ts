@@ -48,6 +48,9 @@ interface ColumnPlan {
   nameCol?: number;
   /** Every column that is not an amount. */
   labelCols: number[];
+  /** labelCols as a lookup by column, when they are in ascending order (a row's labels then come from one pass
+   *  over its cells, in the same order). */
+  labelMask?: boolean[];
   /** A 年度 / 年份 column: rows are years, not codes. */
   periodCol?: number;
 }
@@ -70,6 +73,13 @@ function planColumns(cols: TableColumn[]): ColumnPlan {
   const primary = classRuns[0] ?? unitRun;
   const nameAfterCodes =
     primary && names.find((c) => c.col > primary[primary.length - 1].col && !isRemark(c));
+  const labelCols = cols.filter((c) => c.role !== 'amount').map((c) => c.col);
+  const mask: boolean[] = [];
+  let ascending = true;
+  labelCols.forEach((c, i) => {
+    if (i > 0 && c <= labelCols[i - 1]) ascending = false;
+    mask[c] = true;
+  });
   return {
     amount: cols.filter((c) => c.role === 'amount'),
     primary,
@@ -78,7 +88,8 @@ function planColumns(cols: TableColumn[]): ColumnPlan {
     unitRun,
     firstCode: primary ? primary[0].col : Infinity,
     nameCol: (nameAfterCodes ?? names.find((c) => !isRemark(c)))?.col,
-    labelCols: cols.filter((c) => c.role !== 'amount').map((c) => c.col),
+    labelCols,
+    labelMask: ascending ? mask : undefined,
     periodCol: names.find((c) => /年度|年份/.test(c.path.join('')))?.col,
   };
 }
@@ -86,8 +97,8 @@ function planColumns(cols: TableColumn[]): ColumnPlan {
 export function oneSidedRows(grid: Grid, table: BudgetTable, dataRows: number[]): TableRow[] {
   const plan = planColumns(table.columns);
   if (plan.periodCol !== undefined && table.year === undefined)
-    for (const r of dataRows) {
-      const y = yearIn(grid.ownText(r, plan.periodCol));
+    for (let i = 0; i < dataRows.length; i++) {
+      const y = yearIn(grid.ownText(dataRows[i], plan.periodCol));
       if (y !== undefined && (table.year === undefined || y > table.year)) table.year = y;
     }
   const carried: CarriedCodes = {
@@ -95,16 +106,20 @@ export function oneSidedRows(grid: Grid, table: BudgetTable, dataRows: number[])
     secondary: plan.secondary ? plan.secondary.map(() => undefined) : [],
     unit: [undefined],
   };
+  // index loops: one pass per row of every table, mostly before it is optimised
   const rows: TableRow[] = [];
-  for (const r of dataRows) {
-    const row = readRow(grid, table, r, plan, carried);
+  for (let i = 0; i < dataRows.length; i++) {
+    const row = readRow(grid, table, dataRows[i], plan, carried);
     if (row) rows.push(row);
   }
   if (rows.some((r) => r.code)) {
     markUnitRows(grid, rows, plan);
     linkByCodes(rows);
   } else if (!rows.some((r) => r.period)) linkByAmounts(table, rows, plan.amount);
-  for (const row of rows) if (!row.code && row.level !== 'total') row.measure = measureOf(row.name);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row.code && row.level !== 'total') row.measure = measureOf(row.name);
+  }
   return rows;
 }
 
@@ -117,10 +132,16 @@ function readRow(
   carried: CarriedCodes,
 ): TableRow | undefined {
   const labels: string[] = [];
-  for (const c of plan.labelCols) {
-    const text = grid.ownText(r, c);
-    if (text !== '') labels.push(text);
-  }
+  const mask = plan.labelMask;
+  if (mask) {
+    // the row's own texts are its cells' texts: one pass over them, no lookup per label column
+    const cells = grid.rowCells(r);
+    for (let i = 0; i < cells.length; i++) if (mask[cells[i].col]) labels.push(cells[i].text);
+  } else
+    for (let i = 0; i < plan.labelCols.length; i++) {
+      const text = grid.ownText(r, plan.labelCols[i]);
+      if (text !== '') labels.push(text);
+    }
   const values = amountValues(grid, r, plan.amount);
   const unknown = unknownCells(grid, r, plan.amount);
   if (labels.length === 0 && values.size === 0 && unknown.length === 0) return undefined;
@@ -161,7 +182,7 @@ function readRow(
 function printedCols(grid: Grid, r: number, run: TableColumn[]): number[] {
   if (run.length === 1) return grid.ownText(r, run[0].col) !== '' ? [run[0].col] : [];
   const out: number[] = [];
-  for (const c of run) if (grid.ownText(r, c.col) !== '') out.push(c.col);
+  for (let i = 0; i < run.length; i++) if (grid.ownText(r, run[i].col) !== '') out.push(run[i].col);
   return out;
 }
 
@@ -182,7 +203,8 @@ function readOtherCodes(grid: Grid, r: number, plan: ColumnPlan, carried: Carrie
  * above the coded rows that follow it.
  */
 function markUnitRows(grid: Grid, rows: TableRow[], plan: ColumnPlan): void {
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     if (row.code || row.level === 'total') continue;
     const labels = plan.labelCols.filter((c) => grid.ownText(row.row, c) !== '');
     const unitLabelOnly = labels.length > 0 && labels.every((c) => c !== plan.nameCol && c < plan.firstCode);

@@ -6,6 +6,7 @@
  * header.ts (the columns), one-sided.ts / two-sided.ts (the rows).
  */
 import { CellRange } from '../model/address';
+import { ParsedNumber } from '../model/numbers';
 import { Workbook } from '../model/workbook';
 import { readBody, TableBody } from './body';
 import { refineByCodes } from './classify';
@@ -144,12 +145,15 @@ function newTable(
 /** The latest year named in the header cells (when the title names none). */
 function maxHeaderYear(grid: Grid, rows: number[], left: number, right: number): number | undefined {
   let y: number | undefined;
-  for (const r of rows)
-    for (const c of grid.rowCells(r)) {
+  for (let i = 0; i < rows.length; i++) {
+    const cells = grid.rowCells(rows[i]);
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
       if (c.col < left || c.col > right) continue;
       const v = yearIn(c.text);
       if (v !== undefined && (y === undefined || v > y)) y = v;
     }
+  }
   return y;
 }
 
@@ -158,17 +162,20 @@ function finish(table: BudgetTable): void {
   let decimals = 0;
   let any = false;
   let nonZero = false;
-  for (const r of table.rows)
-    for (const v of r.values.values()) {
-      any = true;
-      decimals = Math.max(decimals, Math.min(v.decimals, 6));
-      if (v.value !== 0) nonZero = true;
-    }
+  // index loops and forEach: no iterator objects for every row and amount (this runs before it is optimised)
+  const amount = (v: ParsedNumber) => {
+    any = true;
+    decimals = Math.max(decimals, Math.min(v.decimals, 6));
+    if (v.value !== 0) nonZero = true;
+  };
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) rows[i].values.forEach(amount);
   table.decimals = any ? decimals : 2;
   table.empty = !nonZero;
   let functional = 0;
   let economic = 0;
-  for (const r of table.rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
     if (!r.code) continue;
     const first = r.code[0];
     if (first === '2') functional++;

@@ -1,5 +1,5 @@
 /** The amounts of a table row: the values of its amount cells, the cells whose value cannot be known, vectors. */
-import { cellNumber } from '../model/numbers';
+import { cellNumber, ParsedNumber } from '../model/numbers';
 import { Grid } from './grid';
 import { TableColumn, TableRow } from './types';
 
@@ -8,7 +8,8 @@ export function amountValues(grid: Grid, row: number, cols: TableColumn[]): Tabl
   const values: TableRow['values'] = new Map();
   // the row's cells once (grid.cell per cell is two calls more for every amount)
   const cells = grid.sheet.rows[row];
-  for (const c of cols) {
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
     const n = cellNumber(cells?.[c.col]);
     if (n && !n.percent) values.set(c.col, n);
   }
@@ -19,8 +20,10 @@ export function amountValues(grid: Grid, row: number, cols: TableColumn[]): Tabl
 export function unknownCells(grid: Grid, row: number, cols: TableColumn[]): readonly number[] {
   let out: number[] | undefined;
   const cells = grid.sheet.rows[row];
-  for (const c of cols) {
-    const cell = cells?.[c.col];
+  if (!cells) return NONE;
+  for (let i = 0; i < cols.length; i++) {
+    const c = cols[i];
+    const cell = cells[c.col];
     if (!cell) continue;
     if (cell.noCachedValue || (typeof cell.value === 'object' && cell.value !== null))
       (out ??= []).push(c.col);
@@ -42,6 +45,9 @@ export function vector(row: TableRow, cols: number[], decimals: number): number[
 /** The most decimals printed in the rows (at most 6). */
 export function decimalsOf(rows: TableRow[]): number {
   let d = 0;
-  for (const r of rows) for (const v of r.values.values()) d = Math.max(d, Math.min(v.decimals, 6));
+  const amount = (v: ParsedNumber) => {
+    d = Math.max(d, Math.min(v.decimals, 6));
+  };
+  for (let i = 0; i < rows.length; i++) rows[i].values.forEach(amount);
   return d;
 }

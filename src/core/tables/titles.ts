@@ -3,7 +3,7 @@
  * found from its header words, and a sheet that looks tabular but could not be read (listed in skipped).
  */
 import { classifyTitle, TitleKind } from './classify';
-import { Grid } from './grid';
+import { Grid, RowCell } from './grid';
 import { isPreHeaderRow } from './header';
 import { compact } from './text';
 
@@ -18,19 +18,24 @@ export interface TitleRow {
 
 export function findTitles(grid: Grid): TitleRow[] {
   const out: TitleRow[] = [];
+  // every row of every sheet: index loops, no closure or list made for a row that holds no title
   for (let r = 0; r < grid.rows; r++) {
     const cells = grid.rowCells(r);
-    if (cells.length === 0 || cells.length > 6) continue;
-    if (cells.some((c) => typeof c.cell.value === 'number')) continue;
+    if (cells.length === 0 || cells.length > 6 || hasNumber(cells)) continue;
     let best: TitleRow | undefined;
+    let table = false;
     // a title spread over cells (2026年 | XX局 | 一般公共预算 | 支出表 | 单位：万元) is read joined
-    for (const c of cells.length <= 3 ? cells : []) {
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      // classifyTitle wants a 表: a row without one holds no title
+      if (!c.text.includes('表')) continue;
+      table = true;
+      if (cells.length > 3) break;
       const k = classifyTitle(c.text);
       if (k && (!best || c.text.length > best.text.length))
         best = { row: r, col: c.col, text: c.text, kind: k };
     }
-    // classifyTitle wants a 表: a row without one is not joined
-    if (!best && cells.length > 1 && cells.some((c) => c.text.includes('表'))) {
+    if (!best && table && cells.length > 1) {
       const joined = cells.map((c) => c.text).join(' ');
       const k = classifyTitle(joined);
       if (k) best = { row: r, col: cells[0].col, text: joined, kind: k };
@@ -38,6 +43,16 @@ export function findTitles(grid: Grid): TitleRow[] {
     if (best) out.push(best);
   }
   return out;
+}
+
+function hasNumber(cells: readonly RowCell[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (typeof cells[i].cell.value === 'number') return true;
+  return false;
+}
+
+function anyMatches(cells: readonly RowCell[], re: RegExp): boolean {
+  for (let i = 0; i < cells.length; i++) if (re.test(compact(cells[i].text))) return true;
+  return false;
 }
 
 /** Words of a budget-table header: the label columns and the amount columns. */
@@ -52,12 +67,10 @@ const AMOUNT_HEADER =
 export function findUntitled(grid: Grid, before: number): TitleRow | undefined {
   for (let r = 0; r < before; r++) {
     const cells = grid.rowCells(r);
-    if (cells.length < 2 || cells.some((c) => typeof c.cell.value === 'number')) continue;
-    if (!cells.some((c) => LABEL_HEADER.test(compact(c.text)))) continue;
-    if (!cells.some((c) => AMOUNT_HEADER.test(compact(c.text)))) continue;
+    if (cells.length < 2 || hasNumber(cells)) continue;
+    if (!anyMatches(cells, LABEL_HEADER) || !anyMatches(cells, AMOUNT_HEADER)) continue;
     let numbers = 0;
-    for (let d = r + 1; d < Math.min(before, r + 12); d++)
-      if (grid.rowCells(d).some((c) => typeof c.cell.value === 'number')) numbers++;
+    for (let d = r + 1; d < Math.min(before, r + 12); d++) if (hasNumber(grid.rowCells(d))) numbers++;
     if (numbers === 0) return undefined;
     // the unit line just above the header, if any, opens the table
     let top = r;

@@ -32,7 +32,9 @@ export const codeBasicEconomic = defineRule({
     const allowedText = [...allowed].sort().join('/');
     const out: Report[] = [];
     const byTable = new Map<number, CodeReading[]>();
-    for (const r of readCodes(ctx)) {
+    const readings = readCodes(ctx);
+    for (let i = 0; i < readings.length; i++) {
+      const r = readings[i];
       if (r.scheme !== 'economic-dept' || !r.code) continue;
       const t = ctx.tables.indexOf(r.table);
       const list = byTable.get(t);

@@ -18,7 +18,9 @@ export const codeFormat = defineRule({
   },
   check(ctx) {
     const out: Report[] = [];
-    for (const r of readCodes(ctx)) {
+    const readings = readCodes(ctx);
+    for (let i = 0; i < readings.length; i++) {
+      const r = readings[i];
       if (r.problem?.kind !== 'format') continue;
       out.push({
         messageId: 'malformed',

@@ -28,7 +28,8 @@ export const codeHierarchy = defineRule({
   check(ctx) {
     const out: Report[] = [];
     const all = readCodes(ctx);
-    for (const r of all) {
+    for (let i = 0; i < all.length; i++) {
+      const r = all[i];
       if (r.problem?.kind !== 'level') continue;
       out.push({
         messageId: 'misplaced',
@@ -42,7 +43,8 @@ export const codeHierarchy = defineRule({
     // in the order each (table, group) is first met; looked up by table, then group
     const groups: CodeReading[][] = [];
     const byTable = new Map<BudgetTable, CodeReading[][]>();
-    for (const r of all) {
+    for (let i = 0; i < all.length; i++) {
+      const r = all[i];
       if (!r.problem && (!r.code || !r.level)) continue;
       let inTable = byTable.get(r.table);
       if (!inTable) byTable.set(r.table, (inTable = []));
@@ -57,7 +59,8 @@ export const codeHierarchy = defineRule({
       // after a row whose code could not be read, its block is unknown: no findings that would only echo it
       let brokenLei = false;
       let brokenKuan = false;
-      for (const r of list) {
+      for (let i = 0; i < list.length; i++) {
+        const r = list[i];
         if (r.problem) {
           if (
             r.problem.part.kind === 'lei' ||

@@ -24,7 +24,9 @@ export const codeName = defineRule({
     const out: Report[] = [];
     // a code printed a second time is reported by codes/duplicate; its name is not that code's to compare
     const repeated = new Set(reviewDuplicates(ctx).map(([again]) => again));
-    for (const r of readCodes(ctx)) {
+    const readings = readCodes(ctx);
+    for (let i = 0; i < readings.length; i++) {
+      const r = readings[i];
       if (repeated.has(r)) continue;
       if (!r.code || !r.scheme || !r.name || r.nameCol === undefined) continue;
       const entry = ctx.catalog.lookup(r.scheme, r.code);

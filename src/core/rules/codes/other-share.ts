@@ -42,7 +42,8 @@ export const codeOtherShare = defineRule({
     // the latest reading of each code so far, per table and code group (the parent is the nearest one above)
     const latest = new Map<BudgetTable, Map<string, CodeReading>[]>();
     const totals = new Map<BudgetTable, TableColumn | undefined>();
-    for (const r of all) {
+    for (let i = 0; i < all.length; i++) {
+      const r = all[i];
       if (r.code) {
         let groups = latest.get(r.table);
         if (!groups) latest.set(r.table, (groups = []));

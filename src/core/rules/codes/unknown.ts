@@ -59,7 +59,9 @@ export const codeUnknown = defineRule({
     const out: Report<UnknownMessage>[] = [];
     // the end of the notInCatalog message depends on the scheme only (17,000 made-up codes share three)
     const tails = new Map<CatalogScheme, Message>();
-    for (const r of readCodes(ctx)) {
+    const readings = readCodes(ctx);
+    for (let i = 0; i < readings.length; i++) {
+      const r = readings[i];
       if (!r.code || !r.scheme) continue;
       const entry = ctx.catalog.lookup(r.scheme, r.code);
       if (entry && !entry.retired) continue;
