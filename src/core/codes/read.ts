@@ -475,6 +475,15 @@ function readGroup(
 
 /** The cells of a reading that are printed in this row (inherited parts are not), then the name cell. */
 export function codeCells(r: CodeReading, withName = false): CellRef[] {
+  const sheet = r.sheet.name;
+  if (r.parts.length === 1 && !r.parts[0].inherited) {
+    // one printed part (most codes): lists made to size, a finding keeps them to the end of the review
+    const col = r.parts[0].col;
+    const code = { sheet, cell: toA1(r.row.row, col) };
+    return withName && r.nameCol !== undefined && r.nameCol !== col
+      ? [code, { sheet, cell: toA1(r.row.row, r.nameCol) }]
+      : [code];
+  }
   const cells: CellRef[] = [];
   let nameShown = false;
   for (let i = 0; i < r.parts.length; i++) {

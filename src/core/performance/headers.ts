@@ -48,11 +48,8 @@ export function roleOfKey(t: string): GridRole | undefined {
   const hit = ROLE_CACHE.get(t);
   if (hit !== undefined) return hit ?? undefined;
   let found: GridRole | undefined;
-  for (const [role, re] of ROLE_PATTERNS)
-    if (re.test(t)) {
-      found = role;
-      break;
-    }
+  for (let i = 0; i < ROLE_PATTERNS.length && !found; i++)
+    if (ROLE_PATTERNS[i][1].test(t)) found = ROLE_PATTERNS[i][0];
   if (ROLE_CACHE.size < 10000) ROLE_CACHE.set(t, found ?? null);
   return found;
 }

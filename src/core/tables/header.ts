@@ -27,13 +27,18 @@ export function isColumnNumberRow(grid: Grid, row: number): boolean {
   let last = 0;
   let marker = false;
   for (let i = 0; i < cells.length; i++) {
-    const { cell, text } = cells[i];
-    const s = compact(text);
-    if (/^(栏次|\*+|—|-|行次|序号)$/.test(s)) {
-      marker = true;
-      continue;
+    const value = cells[i].cell.value;
+    let v: number;
+    // a number is never a marker: its text is not made
+    if (typeof value === 'number') v = value;
+    else {
+      const s = compact(cells[i].text);
+      if (/^(栏次|\*+|—|-|行次|序号)$/.test(s)) {
+        marker = true;
+        continue;
+      }
+      v = /^\d{1,2}$/.test(s) ? Number(s) : NaN;
     }
-    const v = typeof cell.value === 'number' ? cell.value : /^\d{1,2}$/.test(s) ? Number(s) : NaN;
     if (!Number.isInteger(v) || v <= 0 || v > 60 || v <= last) return false;
     last = v;
     ints++;
