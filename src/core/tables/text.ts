@@ -5,6 +5,22 @@
 import { normalizeDigits } from '../model/numbers';
 import { Measure, Period } from './types';
 
+/**
+ * A pure function of a text, its results kept for the texts met again: labels and headers repeat across rows,
+ * tables, rules and the files of a batch. At most `limit` texts are kept (then it starts afresh).
+ */
+function remembered<T>(fn: (text: string) => T, limit = 20000): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    const hit = seen.get(text);
+    if (hit !== undefined || seen.has(text)) return hit as T;
+    const value = fn(text);
+    if (seen.size >= limit) seen.clear();
+    seen.set(text, value);
+    return value;
+  };
+}
+
 /** Every character compact() changes or removes (normalizeDigits' included). */
 const COMPACTED = /[\s\u00a0\u3000（）【】：“”"「」『』０-９．。，－—–−＋％]/;
 
@@ -14,15 +30,19 @@ export function compact(text: string): string {
   if (/^[!#-~]*$/.test(text)) return text;
   // nor is text without any character the steps below change
   if (!COMPACTED.test(text)) return text;
-  return normalizeDigits(text)
+  return compacted(text);
+}
+
+const compacted = remembered((text) =>
+  normalizeDigits(text)
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/（/g, '(')
     .replace(/）/g, ')')
     .replace(/【/g, '[')
     .replace(/】/g, ']')
     .replace(/：/g, ':')
-    .replace(/[“”"「」『』]/g, '');
-}
+    .replace(/[“”"「」『』]/g, ''),
+);
 
 /** Display form: trimmed, inner runs of spaces kept as one (收   入 → 收 入 is shown as 收入). */
 export function tidy(text: string): string {
@@ -53,8 +73,14 @@ export interface Ordinal {
   ofWhich: boolean;
 }
 
-/** Read a leading ordinal prefix and 其中：. Returns rank 0 when there is no ordinal. */
-export function ordinalOf(label: string): Ordinal {
+/** Read a leading ordinal prefix and 其中：. Returns rank 0 when there is no ordinal (a shared, frozen result). */
+export function ordinalOf(label: string): Readonly<Ordinal> {
+  return ordinals(label);
+}
+
+const ordinals = remembered((label: string): Readonly<Ordinal> => Object.freeze(readOrdinal(label)));
+
+function readOrdinal(label: string): Ordinal {
   let s = compact(label);
   let ofWhich = false;
   const q = /^其中[:,，、]?/.exec(s);
@@ -62,9 +88,9 @@ export function ordinalOf(label: string): Ordinal {
     ofWhich = true;
     s = s.slice(q[0].length);
   }
-  for (const [rank, re] of ORDINALS) {
-    const m = re.exec(s);
-    if (m) return { rank, rest: s.slice(m[0].length), ofWhich };
+  for (let i = 0; i < ORDINALS.length; i++) {
+    const m = ORDINALS[i][1].exec(s);
+    if (m) return { rank: ORDINALS[i][0], rest: s.slice(m[0].length), ofWhich };
   }
   return { rank: 0, rest: s, ofWhich };
 }
@@ -203,6 +229,12 @@ export const ECONOMIC_LEI_NAMES = new Set(
 
 /** What a header text or a row label names (see Measure). Order matters: the first match wins. */
 export function measureOf(text: string): Measure | undefined {
+  return measures(text);
+}
+
+const measures = remembered((text: string) => readMeasure(text));
+
+function readMeasure(text: string): Measure | undefined {
   const s = bareLabel(text);
   if (!s) return undefined;
   if (/非财政拨款|政府采购|中小企业|小型、?微型|^备注|^说明/.test(s)) return undefined;
