@@ -4,6 +4,8 @@ import { resolve } from 'path';
 
 export interface CliIO {
   stdout(text: string): void;
+  /** Bytes (UTF-8) to stdout as they are; without it they are decoded and written as text. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   readFile(path: string): Uint8Array;
   writeFile(path: string, bytes: Uint8Array): void;
@@ -34,6 +36,7 @@ function stdoutDrained(): Promise<void> {
 
 export const nodeIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
+  stdoutBytes: (b) => process.stdout.write(b),
   stderr: (t) => process.stderr.write(t),
   readFile: (p) => new Uint8Array(readFileSync(p)),
   writeFile: (p, b) => writeFileSync(p, b),

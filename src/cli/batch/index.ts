@@ -37,6 +37,8 @@ const W = {
   },
 };
 
+const decoder = new TextDecoder();
+
 export const BATCH_USAGE =
   '用法 / usage: gouji check <file|folder|glob>… [--jobs N] [--json] [--report <out.xlsx|out.csv>] [--lang zh|en] [--config <settings.json>]';
 
@@ -96,8 +98,15 @@ export async function runBatch(args: ParsedArgs, io: CliIO): Promise<number> {
       const o = outcomes[printed++] as Outcome;
       if (!any) progress.clear();
       any = true;
-      io.stdout(`${json ? jsonLine(o) : textLine(o, lang)}\n`);
-      if (o.ok) o.line = undefined; // printed: not kept for the rest of the run
+      if (json && o.ok && o.lineBytes) {
+        if (io.stdoutBytes) io.stdoutBytes(o.lineBytes);
+        else io.stdout(decoder.decode(o.lineBytes));
+      } else io.stdout(`${json ? jsonLine(o) : textLine(o, lang)}\n`);
+      // printed: not kept for the rest of the run
+      if (o.ok) {
+        o.line = undefined;
+        o.lineBytes = undefined;
+      }
     }
     if (any) progress.draw();
   };

@@ -49,6 +49,8 @@ export type Outcome =
       findings: number;
       code: 0 | 1;
       line?: string;
+      /** The JSON line as UTF-8 bytes, newline included: a worker sends it so (moved, not copied). */
+      lineBytes?: Uint8Array;
       rows?: FindingRow[];
     }
   | { file: string; ok: false; error: string; code: 2 };
