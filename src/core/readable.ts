@@ -12,6 +12,8 @@ import { parseA1, toA1 } from './model/address';
 export function readableNumber(v: number, decimals?: number): string {
   if (!Number.isFinite(v)) return String(v);
   const own = decimals ?? (Number.isInteger(v) && Math.abs(v) < 1000 ? 0 : Math.max(2, ownDecimals(v)));
+  const plain = grouped(v, own);
+  if (plain !== undefined) return plain;
   // a formatter is costly to make: one per number of decimals
   let f = FORMATTERS.get(own);
   if (!f) {
@@ -26,6 +28,36 @@ export function readableNumber(v: number, decimals?: number): string {
 }
 
 const FORMATTERS = new Map<number, Intl.NumberFormat>();
+
+/**
+ * What Intl.NumberFormat('en-US') prints for `v` at `digits` decimals, without ICU (a message builds several per
+ * finding): the shortest decimal form of `v` (as ICU reads a double) rounded half away from zero, thousands
+ * grouped. Undefined for an exponent form (|v| ≥ 1e21 or < 1e-6) or more than 20 decimals, left to Intl.
+ */
+function grouped(v: number, digits: number): string | undefined {
+  const s = String(Math.abs(v));
+  if (s.includes('e') || !Number.isInteger(digits) || digits < 0 || digits > 20) return undefined;
+  const dot = s.indexOf('.');
+  let int = dot < 0 ? s : s.slice(0, dot);
+  let frac = dot < 0 ? '' : s.slice(dot + 1);
+  if (frac.length > digits) {
+    const up = frac.charCodeAt(digits) >= 53; // the first digit dropped is 5 or more
+    frac = frac.slice(0, digits);
+    if (up) {
+      // add one unit of the last kept digit, carrying through the fraction into the integer
+      const all = (int + frac).split('');
+      let i = all.length - 1;
+      while (i >= 0 && all[i] === '9') all[i--] = '0';
+      if (i >= 0) all[i] = String.fromCharCode(all[i].charCodeAt(0) + 1);
+      else all.unshift('1');
+      int = all.slice(0, all.length - frac.length).join('');
+      frac = all.slice(all.length - frac.length).join('');
+    }
+  } else frac = frac.padEnd(digits, '0');
+  const sign = v < 0 || Object.is(v, -0) ? '-' : '';
+  const groupedInt = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${groupedInt}${digits > 0 ? `.${frac}` : ''}`;
+}
 
 /** Decimals a value has as written (at most 6, floating noise removed). */
 function ownDecimals(v: number): number {

@@ -10,6 +10,26 @@ describe('numbers as a reviewer reads them', () => {
     expect(readableNumber(1234.5, 1)).toBe('1,234.5');
   });
 
+  test('prints exactly what Intl.NumberFormat en-US prints, without it: halves, carries, signs, many digits', () => {
+    const intl = (v: number, d: number) =>
+      new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }).format(v);
+    // rounding half away from zero on the shortest decimal form, carries into the integer, -0, exponent forms
+    const edges = [
+      0, -0, 0.5, 2.5, -2.5, 1.005, 0.045, 9.995, 999.995, -999.995, 99999.9995, 0.000001, 5e-7, 1e21,
+    ];
+    for (const v of edges) for (const d of [0, 1, 2, 3]) expect(readableNumber(v, d)).toBe(intl(v, d));
+    expect(readableNumber(999.995, 2)).toBe('1,000.00');
+    expect(readableNumber(-0.001, 2)).toBe('-0.00');
+    // and on a spread of amounts, whole, 分-rounded and half-cent values
+    let seed = 20261203;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let i = 0; i < 5000; i++) {
+      const raw = (rnd() - 0.3) * 10 ** Math.floor(rnd() * 12 - 3);
+      const v = i % 3 === 0 ? Math.round(raw * 100) / 100 + 0.005 : i % 3 === 1 ? Math.round(raw) : raw;
+      for (const d of [0, 2, 4]) expect(readableNumber(v, d)).toBe(intl(v, d));
+    }
+  });
+
   test('text values are quoted as the workbook wrote them; printed numbers are left alone', () => {
     expect(readableValue('及时', 'en')).toBe('"及时"');
     expect(readableValue('及时', 'zh')).toBe('“及时”');
