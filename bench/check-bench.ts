@@ -7,7 +7,8 @@
  * budgets merge them (labels over columns, 一级/二级指标 down rows) at 500 … 4,000 forms. Each size is measured
  * in a fresh process: (a) readXlsx, (b) review() — recognition and every rule — CPU time (median of 5, steadier
  * than wall time on a shared machine), check/read = (a + b) / a, and the peak RSS of the process after one check,
- * with the V8 flags the CLI runs with.
+ * with the V8 flags the CLI runs with; that in 3 rounds (BENCH_ROUNDS), each taking every file in turn, and the
+ * medians reported (growth: the median of each round's time over the same round's 1×).
  * Then, for the 1× workbooks, where review() spends its time: each part of recognition, the rules by group and the
  * findings' sort, CPU ms of the first review in a fresh process (cold, as a single `gouji check` runs it) and the
  * median of the next five (warm), with the findings each rule group returns and the collector's pauses
@@ -446,52 +447,70 @@ function run(file: string): Measure {
   return JSON.parse(out.trim().split('\n').pop() as string) as Measure;
 }
 
-function report(label: string, file: string, base?: Measure): Measure {
-  const m = run(file);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const total = (m: Measure) => m.readMs + m.reviewMs;
+
+/** One file's line: medians over the rounds; growth = the median over rounds of this size's time / the base's. */
+function report(label: string, file: string, ms: Measure[], base?: Measure[]): void {
+  const m = ms[0];
+  const read = median(ms.map((x) => x.readMs));
+  const rev = median(ms.map((x) => x.reviewMs));
   const mib = (statSync(file).size / 1024 / 1024).toFixed(1);
-  const ratio = (m.readMs + m.reviewMs) / m.readMs;
-  const growth = base
-    ? ` | ×${((m.readMs + m.reviewMs) / (base.readMs + base.reviewMs)).toFixed(2)} time`
-    : '';
+  const ratio = median(ms.map((x) => total(x) / x.readMs));
+  let growth = '';
+  if (base) {
+    const g = ms.map((x, i) => total(x) / total(base[i]));
+    growth = ` | ×${median(g).toFixed(2)} time (rounds ${g.map((x) => x.toFixed(2)).join(' / ')})`;
+  }
+  const rss = Math.max(...ms.map((x) => x.rssMiB));
   console.log(
-    `${label.padEnd(28)} ${mib.padStart(5)} MiB | read ${m.readMs.toFixed(0).padStart(5)} ms | review ${m.reviewMs
+    `${label.padEnd(28)} ${mib.padStart(5)} MiB | read ${read.toFixed(0).padStart(5)} ms | review ${rev
       .toFixed(0)
-      .padStart(5)} ms | check/read ${ratio.toFixed(2)} | peak RSS ${m.rssMiB.toFixed(0)} MiB${growth}`,
+      .padStart(5)} ms | check/read ${ratio.toFixed(2)} | peak RSS ${rss.toFixed(0)} MiB${growth}`,
   );
   console.log(`${''.padEnd(28)} ${m.codeRows} code rows, ${m.forms} forms; findings ${m.findings}`);
-  return m;
 }
+
+/** Rounds of measurements: each a fresh process per file, the files taken in turn in every round. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 3;
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--measure') return measure(process.argv[3]);
   if (process.argv[2] === '--parts') return await measureParts(process.argv[3]);
   mkdirSync(OUT, { recursive: true });
   const only = process.argv[2] === '--quick' ? [1] : SCALES;
-  console.log('CPU ms, median of 5 runs, each size in a fresh process');
-  let base: Measure | undefined;
+  const cases: { label: string; file: string; base?: string }[] = [];
   for (const k of only) {
     const file = join(OUT, `check-bench-${k}x.xlsx`);
     await build(file, k);
-    const m = report(`budget + forms ${k}×`, file, base);
-    base ??= m;
+    cases.push({ label: `budget + forms ${k}×`, file, base: k > 1 ? 'budget + forms 1×' : undefined });
   }
-  {
-    // the same workbook with real catalog codes (all 1,6xx current 功能分类 codes per table, their names)
-    const file = join(OUT, 'check-bench-catalog-1x.xlsx');
-    await build(file, 1, true);
-    report('budget + forms, catalog codes', file);
+  // the same workbook with real catalog codes (all 1,6xx current 功能分类 codes per table, their names)
+  const catalog = join(OUT, 'check-bench-catalog-1x.xlsx');
+  await build(catalog, 1, true);
+  cases.push({ label: 'budget + forms, catalog codes', file: catalog });
+  for (const k of only) {
+    const file = join(OUT, `merge-heavy-${k}x.xlsx`);
+    await buildMerged(file, 500 * k);
+    cases.push({
+      label: `merge-heavy ${500 * k} forms`,
+      file,
+      base: k > 1 ? 'merge-heavy 500 forms' : undefined,
+    });
   }
+  // a slow spell of the shared machine then falls on every size of a round, not on one size
+  const runs = new Map<string, Measure[]>(cases.map((c) => [c.label, []]));
+  for (let round = 0; round < ROUNDS; round++)
+    for (const c of cases) (runs.get(c.label) as Measure[]).push(run(c.file));
+  console.log(
+    `CPU ms, each the median of 5 runs in a fresh process; medians of ${ROUNDS} rounds, each round taking every file in turn`,
+  );
+  for (const c of cases)
+    report(c.label, c.file, runs.get(c.label) as Measure[], c.base ? runs.get(c.base) : undefined);
   if (only.length === 1)
     console.log(
       'planted at 1×: 10 项 rows whose 合计 is 1.00 off → 20 budget/column-sum and hierarchy errors',
     );
-  base = undefined;
-  for (const k of only) {
-    const file = join(OUT, `merge-heavy-${k}x.xlsx`);
-    await buildMerged(file, 500 * k);
-    const m = report(`merge-heavy ${500 * k} forms`, file, base);
-    base ??= m;
-  }
   reportParts('budget + forms 1×', join(OUT, 'check-bench-1x.xlsx'));
   reportParts('budget + forms 1×, catalog codes', join(OUT, 'check-bench-catalog-1x.xlsx'));
   reportParts('merge-heavy 500 forms', join(OUT, 'merge-heavy-1x.xlsx'));
