@@ -3,6 +3,7 @@
  * Money is compared as integers at the printed precision, never as binary floats.
  */
 import { Cell, isCellError } from './workbook';
+import { rememberedPerText } from './remembered';
 
 export interface ParsedNumber {
   value: number;
@@ -61,17 +62,11 @@ export function parseNumber(text: string): ParsedNumber | null {
 }
 
 /** Decimals a number format prints: '#,##0.00' → 2, '0.0%' → 3 (as a fraction), 'General' → null. */
-const FORMAT_DECIMALS = new Map<string, number | null>();
-
 export function formatDecimals(numFmt: string | undefined): number | null {
-  if (!numFmt) return null;
-  let d = FORMAT_DECIMALS.get(numFmt);
-  if (d === undefined) {
-    d = readFormatDecimals(numFmt);
-    if (FORMAT_DECIMALS.size < 10000) FORMAT_DECIMALS.set(numFmt, d);
-  }
-  return d;
+  return numFmt ? formatsDecimals(numFmt) : null;
 }
+
+const formatsDecimals = rememberedPerText(readFormatDecimals, 10000);
 
 function readFormatDecimals(numFmt: string): number | null {
   if (/^general$/i.test(numFmt.trim())) return null;

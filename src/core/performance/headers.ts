@@ -1,4 +1,5 @@
 /** Header words of the performance forms' grids, by role. Texts are compared without whitespace. */
+import { rememberedPerText } from '../model/remembered';
 
 export type GridRole =
   | 'level1'
@@ -45,16 +46,13 @@ const ROLE_WORDS = /指|实际|完成|目标|分|权|得|原因|单位|性|项�
 export function roleOfKey(t: string): GridRole | undefined {
   if (t === '' || !ROLE_WORDS.test(t)) return undefined;
   // forms repeat their labels and values (500 forms, one set of words): each text's role is found once
-  const hit = ROLE_CACHE.get(t);
-  if (hit !== undefined) return hit ?? undefined;
-  let found: GridRole | undefined;
-  for (let i = 0; i < ROLE_PATTERNS.length && !found; i++)
-    if (ROLE_PATTERNS[i][1].test(t)) found = ROLE_PATTERNS[i][0];
-  if (ROLE_CACHE.size < 10000) ROLE_CACHE.set(t, found ?? null);
-  return found;
+  return roles(t);
 }
 
-const ROLE_CACHE = new Map<string, GridRole | null>();
+const roles = rememberedPerText((t): GridRole | undefined => {
+  for (let i = 0; i < ROLE_PATTERNS.length; i++) if (ROLE_PATTERNS[i][1].test(t)) return ROLE_PATTERNS[i][0];
+  return undefined;
+});
 
 /** Labels of the amounts block of a 绩效目标表. */
 export const LABELS = {

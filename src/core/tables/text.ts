@@ -3,23 +3,8 @@
  * total labels, codes, and what a header or row label means (Measure).
  */
 import { normalizeDigits } from '../model/numbers';
+import { rememberedPerText } from '../model/remembered';
 import { Measure, Period } from './types';
-
-/**
- * A pure function of a text, its results kept for the texts met again: labels and headers repeat across rows,
- * tables, rules and the files of a batch. At most `limit` texts are kept (then it starts afresh).
- */
-function remembered<T>(fn: (text: string) => T, limit = 20000): (text: string) => T {
-  const seen = new Map<string, T>();
-  return (text) => {
-    const hit = seen.get(text);
-    if (hit !== undefined || seen.has(text)) return hit as T;
-    const value = fn(text);
-    if (seen.size >= limit) seen.clear();
-    seen.set(text, value);
-    return value;
-  };
-}
 
 /** Every character compact() changes or removes (normalizeDigits' included). */
 const COMPACTED = /[\s\u00a0\u3000（）【】：“”"「」『』０-９．。，－—–−＋％]/;
@@ -33,7 +18,7 @@ export function compact(text: string): string {
   return compacted(text);
 }
 
-const compacted = remembered((text) =>
+const compacted = rememberedPerText((text) =>
   normalizeDigits(text)
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/（/g, '(')
@@ -78,7 +63,7 @@ export function ordinalOf(label: string): Readonly<Ordinal> {
   return ordinals(label);
 }
 
-const ordinals = remembered((label: string): Readonly<Ordinal> => Object.freeze(readOrdinal(label)));
+const ordinals = rememberedPerText((label): Readonly<Ordinal> => Object.freeze(readOrdinal(label)));
 
 function readOrdinal(label: string): Ordinal {
   let s = compact(label);
@@ -232,7 +217,7 @@ export function measureOf(text: string): Measure | undefined {
   return measures(text);
 }
 
-const measures = remembered((text: string) => readMeasure(text));
+const measures = rememberedPerText(readMeasure);
 
 function readMeasure(text: string): Measure | undefined {
   const s = bareLabel(text);
