@@ -4,6 +4,7 @@
  */
 import { CellRef, Lang } from './model/findings';
 import { parseA1, toA1 } from './model/address';
+import { groupThousands } from './model/numbers';
 
 /**
  * A number with thousands separators. `decimals` when the caller knows the table's precision; otherwise
@@ -55,8 +56,7 @@ function grouped(v: number, digits: number): string | undefined {
     }
   } else frac = frac.padEnd(digits, '0');
   const sign = v < 0 || Object.is(v, -0) ? '-' : '';
-  const groupedInt = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${groupedInt}${digits > 0 ? `.${frac}` : ''}`;
+  return `${sign}${groupThousands(int)}${digits > 0 ? `.${frac}` : ''}`;
 }
 
 /** Decimals a value has as written (at most 6, floating noise removed). */

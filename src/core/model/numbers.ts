@@ -183,6 +183,10 @@ export function formatAmount(value: number, decimals: number): string {
   const [i, f] = fixed.split('.');
   const sign = i.startsWith('-') ? '-' : '';
   const digits = sign ? i.slice(1) : i;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${grouped}${f ? '.' + f : ''}`;
+  return `${sign}${groupThousands(digits)}${f ? '.' + f : ''}`;
+}
+
+/** Whole digits with thousands separators: '1807' → '1,807'. */
+export function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

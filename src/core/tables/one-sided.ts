@@ -46,11 +46,10 @@ interface ColumnPlan {
   /** Column of the first code (Infinity without codes). */
   firstCode: number;
   nameCol?: number;
-  /** Every column that is not an amount. */
+  /** Every column that is not an amount, left to right (as the header reads them). */
   labelCols: number[];
-  /** labelCols as a lookup by column, when they are in ascending order (a row's labels then come from one pass
-   *  over its cells, in the same order). */
-  labelMask?: boolean[];
+  /** labelCols as a lookup by column: a row's labels come from one pass over its cells, in the same order. */
+  isLabel: boolean[];
   /** A 年度 / 年份 column: rows are years, not codes. */
   periodCol?: number;
 }
@@ -74,12 +73,8 @@ function planColumns(cols: TableColumn[]): ColumnPlan {
   const nameAfterCodes =
     primary && names.find((c) => c.col > primary[primary.length - 1].col && !isRemark(c));
   const labelCols = cols.filter((c) => c.role !== 'amount').map((c) => c.col);
-  const mask: boolean[] = [];
-  let ascending = true;
-  labelCols.forEach((c, i) => {
-    if (i > 0 && c <= labelCols[i - 1]) ascending = false;
-    mask[c] = true;
-  });
+  const isLabel: boolean[] = [];
+  for (const c of labelCols) isLabel[c] = true;
   return {
     amount: cols.filter((c) => c.role === 'amount'),
     primary,
@@ -89,7 +84,7 @@ function planColumns(cols: TableColumn[]): ColumnPlan {
     firstCode: primary ? primary[0].col : Infinity,
     nameCol: (nameAfterCodes ?? names.find((c) => !isRemark(c)))?.col,
     labelCols,
-    labelMask: ascending ? mask : undefined,
+    isLabel,
     periodCol: names.find((c) => /年度|年份/.test(c.path.join('')))?.col,
   };
 }
@@ -131,17 +126,10 @@ function readRow(
   plan: ColumnPlan,
   carried: CarriedCodes,
 ): TableRow | undefined {
+  // the row's own texts are its cells' texts (left to right, as labelCols): one pass, no lookup per column
   const labels: string[] = [];
-  const mask = plan.labelMask;
-  if (mask) {
-    // the row's own texts are its cells' texts: one pass over them, no lookup per label column
-    const cells = grid.rowCells(r);
-    for (let i = 0; i < cells.length; i++) if (mask[cells[i].col]) labels.push(cells[i].text);
-  } else
-    for (let i = 0; i < plan.labelCols.length; i++) {
-      const text = grid.ownText(r, plan.labelCols[i]);
-      if (text !== '') labels.push(text);
-    }
+  const cells = grid.rowCells(r);
+  for (let i = 0; i < cells.length; i++) if (plan.isLabel[cells[i].col]) labels.push(cells[i].text);
   const values = amountValues(grid, r, plan.amount);
   const unknown = unknownCells(grid, r, plan.amount);
   if (labels.length === 0 && values.size === 0 && unknown.length === 0) return undefined;

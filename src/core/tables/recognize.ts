@@ -14,6 +14,7 @@ import { markSplitCodes } from './code-columns';
 import { Grid } from './grid';
 import { readHeader } from './header';
 import { oneSidedRows } from './one-sided';
+import { decimalsOf } from './row-values';
 import { findHeaderSpan, HeaderSpan, Unreadable } from './span';
 import { compact, yearIn } from './text';
 import { findTitles, findUntitled, looksTabular, TitleRow } from './titles';
@@ -159,18 +160,16 @@ function maxHeaderYear(grid: Grid, rows: number[], left: number, right: number):
 
 /** Printed decimals, emptiness, and the kind refined by the codes the table holds. */
 function finish(table: BudgetTable): void {
-  let decimals = 0;
+  const rows = table.rows;
   let any = false;
   let nonZero = false;
   // index loops and forEach: no iterator objects for every row and amount (this runs before it is optimised)
   const amount = (v: ParsedNumber) => {
     any = true;
-    decimals = Math.max(decimals, Math.min(v.decimals, 6));
     if (v.value !== 0) nonZero = true;
   };
-  const rows = table.rows;
   for (let i = 0; i < rows.length; i++) rows[i].values.forEach(amount);
-  table.decimals = any ? decimals : 2;
+  table.decimals = any ? decimalsOf(rows) : 2;
   table.empty = !nonZero;
   let functional = 0;
   let economic = 0;
