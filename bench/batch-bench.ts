@@ -29,6 +29,7 @@ import {
 import { availableParallelism, loadavg } from 'os';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
+import { median } from './stats';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(__dirname, 'output');
@@ -281,8 +282,6 @@ function check(dir: string, jobs?: number, oneCore = false): Run {
   if (r.status !== 0 && r.status !== 1) throw new Error(`gouji exited ${r.status}: ${r.stderr}`);
   return { wall, cpu: childCpu() - c0, load, lines: readFileSync(outFile, 'utf8').trim().split('\n') };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The 12 real published budgets of test/data, copied 16 times: a season of real-sized files (192). */
 function realSeason(): string {

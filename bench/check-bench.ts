@@ -30,6 +30,7 @@ import { withSettings } from '../src/core/settings';
 import { recognizeBudgetTables } from '../src/core/tables/recognize';
 import { Finding } from '../src/core/model/findings';
 import { readXlsx } from '../src/xlsx/read';
+import { cpuMs, median } from './stats';
 
 const OUT = join(__dirname, 'output');
 
@@ -307,18 +308,10 @@ async function buildMerged(file: string, count: number): Promise<void> {
   await wb.commit();
 }
 
-/** CPU time (user + system) of `fn`, median of `runs`, and the last result. */
+/** CPU time of `fn`, median of `runs`, and the last result. */
 function cpu<T>(fn: () => T, runs: number): { ms: number; result: T } {
-  let result: T | undefined;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    result = fn();
-    const c = process.cpuUsage(c0);
-    times.push((c.user + c.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(runs / 2)], result: result as T };
+  const runsMade = Array.from({ length: runs }, () => cpuMs(fn));
+  return { ms: median(runsMade.map((r) => r.ms)), result: runsMade[runs - 1].result };
 }
 
 interface Measure {
@@ -358,11 +351,9 @@ function reviewParts(wb: ReturnType<typeof readXlsx>): {
   const ms = new Map<string, number>();
   const findings = new Map<string, number>();
   const time = <T>(part: string, fn: () => T): T => {
-    const c0 = process.cpuUsage();
-    const result = fn();
-    const c = process.cpuUsage(c0);
-    ms.set(part, (ms.get(part) ?? 0) + (c.user + c.system) / 1000);
-    return result;
+    const r = cpuMs(fn);
+    ms.set(part, (ms.get(part) ?? 0) + r.ms);
+    return r.result;
   };
   time('recognition: budget tables', () => recognizeBudgetTables(wb));
   time('recognition: performance forms', () => recognizePerformanceForms(wb));
@@ -400,7 +391,6 @@ async function measureParts(file: string): Promise<void> {
   const warm: (typeof cold)[] = [];
   for (let i = 0; i < 5; i++) warm.push(await pass());
   observer.disconnect();
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[2];
   const rows = [...cold.ms.keys()].map((part) => ({
     part,
     cold: cold.ms.get(part) ?? 0,
@@ -447,7 +437,6 @@ function run(file: string): Measure {
   return JSON.parse(out.trim().split('\n').pop() as string) as Measure;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const total = (m: Measure) => m.readMs + m.reviewMs;
 
 /** One file's line: medians over the rounds; growth = the median over rounds of this size's time / the base's. */

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { patchXlsx, readXlsx } from '../src/xlsx';
+import { median } from './stats';
 
 async function bigSheet(rows: number, cols: number): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -30,8 +31,7 @@ function time(label: string, fn: () => void, runs = 5): void {
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0);
-  console.log(`${label}: median wall ${median(wall)} ms, median CPU ${median(cpu)} ms`);
+  console.log(`${label}: median wall ${median(wall).toFixed(0)} ms, median CPU ${median(cpu).toFixed(0)} ms`);
 }
 
 async function main(): Promise<void> {
