@@ -489,10 +489,10 @@ export function codeCells(r: CodeReading, withName = false): CellRef[] {
   for (let i = 0; i < r.parts.length; i++) {
     const p = r.parts[i];
     if (p.col === r.nameCol) nameShown = true;
-    if (!p.inherited) cells.push({ sheet: r.sheet.name, cell: toA1(r.row.row, p.col) });
+    if (!p.inherited) cells.push({ sheet, cell: toA1(r.row.row, p.col) });
   }
   if (withName && r.nameCol !== undefined && !nameShown)
-    cells.push({ sheet: r.sheet.name, cell: toA1(r.row.row, r.nameCol) });
+    cells.push({ sheet, cell: toA1(r.row.row, r.nameCol) });
   return cells;
 }
 

@@ -7,23 +7,6 @@ import { CellPos } from './types';
 
 const ascending = (a: number, b: number) => a - b;
 
-/** Sort a row's few columns in place: insertion sort makes no work copy, as Array.prototype.sort does. */
-function sortColumns(cols: number[]): void {
-  if (cols.length > 32) {
-    cols.sort(ascending);
-    return;
-  }
-  for (let i = 1; i < cols.length; i++) {
-    const c = cols[i];
-    let j = i - 1;
-    while (j >= 0 && cols[j] > c) {
-      cols[j + 1] = cols[j];
-      j--;
-    }
-    cols[j + 1] = c;
-  }
-}
-
 /** A non-empty cell of a row as the performance recognisers read it (a merged range once, at its left). */
 export interface ReaderCell {
   col: number;
@@ -154,7 +137,7 @@ export class SheetReader {
     // merged ranges show their top-left text from their left column on (a column met twice is read once)
     for (let i = 0; i < merges.length; i++)
       if (merges[i].left >= 0 && merges[i].left < this.cols) cols.push(merges[i].left);
-    sortColumns(cols);
+    cols.sort(ascending);
     let covered = -1;
     for (let i = 0; i < cols.length; i++) {
       const c = cols[i];
