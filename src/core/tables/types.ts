@@ -97,7 +97,7 @@ export interface TableRow {
   nameCol?: number;
   level: RowLevel;
   /** Numeric cells by column; blank = absent (reads as 0 in sums). */
-  values: Map<number, ParsedNumber>;
+  values: ReadonlyMap<number, ParsedNumber>;
   /** Two-sided tables (收支总表, 财政拨款收支总表): the side this row belongs to. */
   side?: 'income' | 'expense';
   /** Section index in `BudgetTable.sections` (two-sided tables). */
