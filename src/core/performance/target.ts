@@ -5,6 +5,7 @@
  * scale of the unit (万元 vs 元, 万次 vs 次) so two values are compared in base units.
  */
 import { normalizeDigits } from '../model/numbers';
+import { rememberedPerText } from '../model/remembered';
 
 export type Operator = '≥' | '>' | '=' | '≤' | '<' | '≈';
 
@@ -405,9 +406,14 @@ const NUMBER_HEAD = /^([+-]?\d+(?:,\d{3})*(?:\.\d+)?)(.*)$/;
 
 /**
  * Parse a 指标值 or an actual value. Never throws; anything that is not an operator/number/unit, a date
- * or a period is qualitative.
+ * or a period is qualitative. Targets repeat across forms (≥95%, ≥90%, ≤2026年12月): each text is parsed once
+ * and its value, frozen, shared.
  */
-export function parseValue(raw: string): ParsedValue {
+export const parseValue: (raw: string) => ParsedValue = rememberedPerText((raw) =>
+  Object.freeze(parseFresh(raw)),
+);
+
+function parseFresh(raw: string): ParsedValue {
   const text = raw;
   let s = normalizeValueText(raw);
   if (s === '') return { kind: 'empty', text };

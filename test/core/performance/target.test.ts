@@ -182,3 +182,16 @@ describe('parseValue: qualitative, empty and actual values', () => {
     expect(u.factor).toBe(10000);
   });
 });
+
+describe('parseValue: a text met again', () => {
+  test('gives the same value, frozen, so no rule can change what another reads', () => {
+    const a = parseValue('≤2026年12月');
+    expect(parseValue('≤2026年12月')).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(a).toMatchObject({ kind: 'date', operator: '≤', date: { year: 2026, month: 12 } });
+    expect(() => {
+      (a as { kind: string }).kind = 'qualitative';
+    }).toThrow(TypeError);
+    expect(parseValue('≤2026年12月').kind).toBe('date');
+  });
+});
