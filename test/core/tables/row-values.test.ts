@@ -1,7 +1,7 @@
-/** A row's amounts (tables/row-values.ts): read as a Map would be, blank and percent cells left out. */
+/** A row's amounts (tables/row-values.ts): by column, blank and percent cells left out. */
 import { sheetFromValues } from '../../../src/core/model/workbook';
 import { Grid } from '../../../src/core/tables/grid';
-import { amountValues, RowValues } from '../../../src/core/tables/row-values';
+import { amountValues } from '../../../src/core/tables/row-values';
 import { TableColumn } from '../../../src/core/tables/types';
 
 const cols = (...c: number[]): TableColumn[] => c.map((col) => ({ col, path: [], role: 'amount' }));
@@ -41,22 +41,5 @@ describe('amountValues', () => {
     expect(v.size).toBe(0);
     expect(v.get(2)).toBeUndefined();
     expect([...v.entries()]).toEqual([]);
-  });
-
-  test('behaves as the Map it replaces for the same pairs', () => {
-    const n = (value: number) => ({ value, decimals: 2, percent: false });
-    const pairs: [number, ReturnType<typeof n>][] = [
-      [3, n(1)],
-      [7, n(0)],
-      [9, n(-2.5)],
-    ];
-    const map = new Map(pairs);
-    const rv = new RowValues(pairs.flat());
-    for (const c of [0, 3, 7, 8, 9]) {
-      expect(rv.get(c)).toBe(map.get(c));
-      expect(rv.has(c)).toBe(map.has(c));
-    }
-    expect(rv.size).toBe(map.size);
-    expect([...rv]).toEqual([...map]);
   });
 });
