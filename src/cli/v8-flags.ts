@@ -7,7 +7,9 @@
  * really hot functions reach TurboFan: a 200-file batch on one thread makes 228 optimised compiles instead of
  * 507, and 192 real budgets took 2.1 s instead of 3.0 s on one core, 1.4 s instead of 2.0 s at --jobs 2 (means
  * of 4 alternating runs; one big workbook: the same wall time, less CPU). Only compiler flags: garbage-collector
- * flags must not be changed at run time (V8 aborts).
+ * flags must not be changed at run time (V8 aborts). Set after node has started, --no-concurrent-recompilation holds
+ * for the workers' isolates only (--trace-opt: 324 synchronous compiles at --jobs 2; at --jobs 1 the main thread's
+ * 183 still run on a helper thread).
  */
 export const CLI_V8_FLAGS = [
   '--no-turbo-inlining',
