@@ -2,8 +2,7 @@
 import { defineRule } from '../../context';
 import { compareAmounts, formatAmount } from '../../model/numbers';
 import { at, dec, forEachForm, real, report } from '../../performance/indicators';
-import { unitFromName } from '../../performance/target';
-import { reviewIndex } from '../../review-index';
+import { parseValue, unitFromName } from '../../performance/target';
 
 export const costOverAmount = defineRule({
   meta: {
@@ -25,7 +24,7 @@ export const costOverAmount = defineRule({
       const factor = f.unit === '万元' ? 10000 : 1;
       return real(f).flatMap((i) => {
         if (!/成本/.test(i.level2) && !/^成本/.test(i.level1)) return [];
-        const v = reviewIndex(ctx).target(i);
+        const v = parseValue(i.target);
         if (v.kind !== 'number') return [];
         const unit = v.unit ?? unitFromName(i.name) ?? undefined;
         if (!unit || unit.family !== 'money') return [];

@@ -1,8 +1,7 @@
 /** performance/target-no-unit: a check of 项目支出绩效目标表 forms (DOMAIN.md §4). */
 import { defineRule } from '../../context';
 import { at, forEachForm, real, report } from '../../performance/indicators';
-import { unitFromName } from '../../performance/target';
-import { reviewIndex } from '../../review-index';
+import { parseValue, unitFromName } from '../../performance/target';
 
 export const noUnit = defineRule({
   meta: {
@@ -20,7 +19,7 @@ export const noUnit = defineRule({
   check: (ctx) =>
     forEachForm(ctx, (f) =>
       real(f).flatMap((i) => {
-        const v = reviewIndex(ctx).target(i);
+        const v = parseValue(i.target);
         if (v.kind !== 'number' || v.unit || v.value === 0 || unitFromName(i.name)) return [];
         const bare = !v.operator;
         return [

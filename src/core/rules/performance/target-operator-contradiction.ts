@@ -1,7 +1,7 @@
 /** performance/target-operator-contradiction: a check of 项目支出绩效目标表 forms (DOMAIN.md §4). */
 import { defineRule } from '../../context';
 import { at, forEachForm, real, report } from '../../performance/indicators';
-import { reviewIndex } from '../../review-index';
+import { parseValue } from '../../performance/target';
 
 /** Rates where more is better: a ≤ or < contradicts them. */
 const POSITIVE_RATE =
@@ -29,7 +29,7 @@ export const operatorContradiction = defineRule({
   check: (ctx) =>
     forEachForm(ctx, (f) =>
       real(f).flatMap((i) => {
-        const v = reviewIndex(ctx).target(i);
+        const v = parseValue(i.target);
         if (v.kind !== 'number' || !v.operator) return [];
         const name = i.name.replace(/[（(][^）)]*[)）]$/, '').trim();
         const upper = v.operator === '≤' || v.operator === '<';

@@ -1,7 +1,7 @@
 /** performance/target-rate-over-100: a check of 项目支出绩效目标表 forms (DOMAIN.md §4). */
 import { defineRule } from '../../context';
 import { at, forEachForm, real, report } from '../../performance/indicators';
-import { reviewIndex } from '../../review-index';
+import { parseValue } from '../../performance/target';
 
 /** Rates bounded by 100 %: 合格率, 满意度, 完成率… but not growth rates or ratios. */
 const BOUNDED_RATE = /(率|满意度)$/;
@@ -23,7 +23,7 @@ export const rateOver100 = defineRule({
   check: (ctx) =>
     forEachForm(ctx, (f) =>
       real(f).flatMap((i) => {
-        const v = reviewIndex(ctx).target(i);
+        const v = parseValue(i.target);
         const name = i.name.replace(/[（(][^）)]*[)）]$/, '');
         if (v.kind !== 'number' || v.unit?.family !== 'percent' || v.value * v.unit.factor <= 100) return [];
         if (!BOUNDED_RATE.test(name) || UNBOUNDED_RATE.test(name)) return [];

@@ -1,7 +1,7 @@
 /** performance/target-vague-timeliness: a check of 项目支出绩效目标表 forms (DOMAIN.md §4). */
 import { defineRule } from '../../context';
 import { at, forEachForm, real, report } from '../../performance/indicators';
-import { reviewIndex } from '../../review-index';
+import { parseValue } from '../../performance/target';
 
 const VAGUE_TIME = /及时|按时|准时|按期|尽快|适时/;
 
@@ -26,9 +26,7 @@ export const vagueTimeliness = defineRule({
       real(f)
         .filter(
           (i) =>
-            /时效/.test(i.level2) &&
-            reviewIndex(ctx).target(i).kind === 'qualitative' &&
-            VAGUE_TIME.test(i.target),
+            /时效/.test(i.level2) && parseValue(i.target).kind === 'qualitative' && VAGUE_TIME.test(i.target),
         )
         .map((i) =>
           report(
