@@ -9,12 +9,8 @@ const text = (c: TableColumn) => c.path.join('|').replace(/\s+/g, '');
 
 /** Amount columns: recognised as amounts, or carrying numbers in some row. */
 export function amountColumns(table: BudgetTable): TableColumn[] {
-  // the rows are read only for a column without a role (most tables have none; rules ask for every table)
-  if (!table.columns.some((c) => c.role === undefined))
-    return table.columns.filter((c) => c.role === 'amount');
   const withValues = new Set<number>();
-  const add = (_: unknown, c: number) => withValues.add(c);
-  for (const r of table.rows) r.values.forEach(add);
+  for (const r of table.rows) for (const c of r.values.keys()) withValues.add(c);
   return table.columns.filter((c) => c.role === 'amount' || (c.role === undefined && withValues.has(c.col)));
 }
 
