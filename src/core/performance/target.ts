@@ -409,9 +409,13 @@ const NUMBER_HEAD = /^([+-]?\d+(?:,\d{3})*(?:\.\d+)?)(.*)$/;
  * or a period is qualitative. Targets repeat across forms (≥95%, ≥90%, ≤2026年12月): each text is parsed once
  * and its value, frozen, shared.
  */
-export const parseValue: (raw: string) => ParsedValue = rememberedPerText((raw) =>
-  Object.freeze(parseFresh(raw)),
-);
+export const parseValue: (raw: string) => ParsedValue = rememberedPerText((raw) => frozen(parseFresh(raw)));
+
+/** A shared value with its parts (unit, dates) frozen too. */
+function frozen(v: ParsedValue): ParsedValue {
+  for (const part of Object.values(v)) if (typeof part === 'object' && part !== null) Object.freeze(part);
+  return Object.freeze(v);
+}
 
 function parseFresh(raw: string): ParsedValue {
   const text = raw;

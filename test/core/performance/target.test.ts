@@ -193,5 +193,15 @@ describe('parseValue: a text met again', () => {
       (a as { kind: string }).kind = 'qualitative';
     }).toThrow(TypeError);
     expect(parseValue('≤2026年12月').kind).toBe('date');
+    // its parts too: a date or a unit read by one rule is the one every rule reads
+    const d = a as Extract<ParsedValue, { kind: 'date' }>;
+    expect(() => {
+      d.date.year = 2025;
+    }).toThrow(TypeError);
+    const n = parseValue('≥95%') as Extract<ParsedValue, { kind: 'number' }>;
+    expect(() => {
+      (n.unit as { factor: number }).factor = 2;
+    }).toThrow(TypeError);
+    expect(parseValue('≥95%')).toMatchObject({ value: 95, unit: { text: '%' } });
   });
 });
